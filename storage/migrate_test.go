@@ -1,0 +1,126 @@
+package storage_test
+
+import (
+	"errors"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/pbnode/pbnode/storage"
+	"github.com/pbnode/pbnode/storage/storagetest"
+)
+
+func TestMigrateIdempotentAndRecorded(t *testing.T) {
+	t.Parallel()
+	storagetest.ForEach(t, func(t *testing.T, db *storage.DB) {
+		ctx := t.Context()
+		for range 2 {
+			applied, err := db.Migrate(ctx)
+			if err != nil || len(applied) != 0 {
+				t.Fatalf("Migrate on a migrated database = %v, %v; want nothing applied", applied, err)
+			}
+		}
+		known := storage.KnownMigrations()
+		if v, err := db.SchemaVersion(ctx); err != nil || v != len(known) {
+			t.Fatalf("SchemaVersion = %d, %v; want %d", v, err, len(known))
+		}
+		recs, err := db.MigrationRecords(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(recs) != len(known) || recs[0].Version != 1 || recs[0].Name != "initial" {
+			t.Fatalf("schema_migrations = %+v", recs)
+		}
+		if age := time.Since(recs[0].AppliedAt); age < 0 || age > time.Minute {
+			t.Errorf("applied_at %v is not recent", recs[0].AppliedAt)
+		}
+	})
+}
+
+// Several pbnode processes starting at once on an empty database: each migration is applied
+// exactly once and nobody fails.
+func TestMigrateConcurrentStarters(t *testing.T) {
+	t.Parallel()
+	for _, driver := range storagetest.Drivers {
+		t.Run(driver, func(t *testing.T) {
+			cfg := storagetest.Config(t, driver)
+			const starters = 4
+			dbs := make([]*storage.DB, starters)
+			for i := range dbs {
+				db, err := storage.Open(t.Context(), cfg, storagetest.Logger(t))
+				if err != nil {
+					t.Fatal(err)
+				}
+				t.Cleanup(func() { db.Close() })
+				dbs[i] = db
+			}
+			if v, err := dbs[0].SchemaVersion(t.Context()); err != nil || v != 0 {
+				t.Fatalf("SchemaVersion of an empty database = %d, %v; want 0", v, err)
+			}
+			var mu sync.Mutex // guards applied
+			var applied []string
+			var wg sync.WaitGroup
+			for _, db := range dbs {
+				wg.Go(func() {
+					labels, err := db.Migrate(t.Context())
+					if err != nil {
+						t.Errorf("Migrate: %v", err)
+					}
+					mu.Lock()
+					applied = append(applied, labels...)
+					mu.Unlock()
+				})
+			}
+			wg.Wait()
+			slices.Sort(applied)
+			if want := []string{"0001_initial"}; !slices.Equal(applied, want) {
+				t.Errorf("applied across starters = %v, want %v", applied, want)
+			}
+		})
+	}
+}
+
+func TestMigrateSchemaTooNew(t *testing.T) {
+	t.Parallel()
+	storagetest.ForEach(t, func(t *testing.T, db *storage.DB) {
+		ctx := t.Context()
+		future := append(storage.KnownMigrations(), storage.SQLMigration(2, "future", "CREATE TABLE future_thing (id INTEGER)"))
+		if applied, err := db.MigrateWith(ctx, future); err != nil || !slices.Equal(applied, []string{"0002_future"}) {
+			t.Fatalf("MigrateWith(future) = %v, %v", applied, err)
+		}
+		applied, err := db.Migrate(ctx)
+		if !errors.Is(err, storage.ErrSchemaTooNew) || len(applied) != 0 {
+			t.Fatalf("Migrate by an older binary = %v, %v; want ErrSchemaTooNew", applied, err)
+		}
+		if v, _ := db.SchemaVersion(ctx); v != 2 {
+			t.Errorf("SchemaVersion = %d, want 2", v)
+		}
+	})
+}
+
+func TestMigrateFailedStepRollsBack(t *testing.T) {
+	t.Parallel()
+	storagetest.ForEach(t, func(t *testing.T, db *storage.DB) {
+		ctx := t.Context()
+		broken := append(storage.KnownMigrations(),
+			storage.SQLMigration(2, "broken", "CREATE TABLE half_done (id INTEGER)", "THIS IS NOT SQL"))
+		if _, err := db.MigrateWith(ctx, broken); err == nil || errors.Is(err, storage.ErrSchemaTooNew) {
+			t.Fatalf("MigrateWith(broken) err = %v, want a syntax error", err)
+		}
+		if db.TableExists(ctx, "half_done") {
+			t.Error("table of the failed migration survived")
+		}
+		if v, _ := db.SchemaVersion(ctx); v != 1 {
+			t.Errorf("SchemaVersion after failure = %d, want 1", v)
+		}
+		fixed := append(storage.KnownMigrations(), storage.SQLMigration(2, "fixed", "CREATE TABLE half_done (id INTEGER)"))
+		if applied, err := db.MigrateWith(ctx, fixed); err != nil || !slices.Equal(applied, []string{"0002_fixed"}) {
+			t.Fatalf("MigrateWith(fixed) = %v, %v", applied, err)
+		}
+		gap := []storage.Migration{storage.SQLMigration(2, "gap")}
+		if _, err := db.MigrateWith(ctx, gap); err == nil {
+			t.Error("a list not starting at version 1 was accepted")
+		}
+	})
+}
