@@ -29,6 +29,9 @@ ensure_staticcheck() {
 }
 
 step "PostgreSQL"; ensure_postgres
+step "Node 22 and npm packages"
+# Sourced, so that the Go tests find Node 22 too (one of them runs `npx hardhat node`).
+source scripts/node-env.sh
 step "contracts: compile and test (Hardhat)"
 scripts/contracts.sh compile
 scripts/contracts.sh test

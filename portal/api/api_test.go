@@ -1,0 +1,202 @@
+package api_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/pbnode/pbnode/portal/access"
+	"github.com/pbnode/pbnode/portal/internal/nodetest"
+	"github.com/pbnode/pbnode/storage"
+	"github.com/pbnode/pbnode/storage/storagetest"
+)
+
+// fixture is a node with one open round, three citizens holding quotas, and tokens per role.
+type fixture struct {
+	node     *nodetest.Node
+	roundID  int64
+	treasury string
+	registr  string
+	auditor  string
+	citizens []string // tokens of citizens 0..2
+	addrs    []common.Address
+}
+
+func newFixture(t *testing.T, driver string) *fixture {
+	t.Helper()
+	n := nodetest.Start(t, driver)
+	f := &fixture{node: n}
+	f.treasury = issue(t, n, access.RoleTreasury, 0)
+	f.registr = issue(t, n, access.RoleRegistrar, 0)
+	f.auditor = issue(t, n, access.RoleAuditor, 0)
+
+	var round struct{ ID int64 }
+	body := fmt.Sprintf(`{"name":"Test round","budget_kopecks":300000,"deadline":%q,
+		"initiatives":[{"title":"Park","cost_kopecks":100000},{"title":"Lights","cost_kopecks":250000}]}`,
+		time.Now().Add(time.Hour).UTC().Format(time.RFC3339))
+	f.do(t, "POST", "/api/v1/rounds", f.treasury, body, http.StatusAccepted, &round)
+	f.roundID = round.ID
+
+	f.addrs = []common.Address{common.HexToAddress("0x1001"), common.HexToAddress("0x1002"), common.HexToAddress("0x1003")}
+	f.do(t, "POST", f.round("/quotas"), f.registr,
+		fmt.Sprintf(`{"citizens":[%q,%q,%q]}`, f.addrs[0], f.addrs[1], f.addrs[2]), http.StatusAccepted, nil)
+	for _, a := range f.addrs {
+		c, err := n.DB.CitizenByAddress(t.Context(), strings.ToLower(a.Hex()))
+		if err != nil {
+			t.Fatalf("citizen %s: %v", a, err)
+		}
+		f.citizens = append(f.citizens, issue(t, n, access.RoleCitizen, c.ID))
+	}
+	n.Drain(t)
+	return f
+}
+
+func issue(t *testing.T, n *nodetest.Node, role access.Role, citizen int64) string {
+	t.Helper()
+	tok, err := n.Tokens.Issue(t.Context(), role, citizen, "test")
+	if err != nil {
+		t.Fatalf("issue %s token: %v", role, err)
+	}
+	return tok
+}
+
+func (f *fixture) round(path string) string {
+	return fmt.Sprintf("/api/v1/rounds/%d%s", f.roundID, path)
+}
+
+// do sends a request and checks its status; out, if set, receives the decoded body.
+func (f *fixture) do(t *testing.T, method, path, token, body string, want int, out any) []byte {
+	t.Helper()
+	got, data := f.send(t, method, path, token, body)
+	if got != want {
+		t.Fatalf("%s %s = %d, want %d: %s", method, path, got, want, data)
+	}
+	if out != nil {
+		if err := json.Unmarshal(data, out); err != nil {
+			t.Fatalf("decode %s: %v", data, err)
+		}
+	}
+	return data
+}
+
+func (f *fixture) send(t *testing.T, method, path, token, body string) (int, []byte) {
+	t.Helper()
+	req, err := http.NewRequestWithContext(t.Context(), method, f.node.URL+path, bytes.NewBufferString(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("%s %s: %v", method, path, err)
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, data
+}
+
+// snapshot is everything a failed request could have changed: rounds with totals, the
+// initiatives' piggy banks, each citizen's balance, and the number of chain operations.
+func (f *fixture) snapshot(t *testing.T) string {
+	t.Helper()
+	var b strings.Builder
+	b.Write(f.do(t, "GET", "/api/v1/rounds", "", "", 200, nil))
+	b.Write(f.do(t, "GET", f.round("/initiatives"), "", "", 200, nil))
+	for _, a := range f.addrs {
+		b.Write(f.do(t, "GET", f.round("/citizens/"+a.Hex()+"/balance"), f.auditor, "", 200, nil))
+	}
+	ops, err := f.node.DB.CountOps(t.Context(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintf(&b, "ops=%d", ops)
+	return b.String()
+}
+
+// TestAPIErrors: every refused request gets its stable code and leaves nothing behind.
+func TestAPIErrors(t *testing.T) {
+	for _, driver := range storagetest.Drivers {
+		t.Run(driver, func(t *testing.T) { testAPIErrors(t, driver) })
+	}
+}
+
+func testAPIErrors(t *testing.T, driver string) {
+	f := newFixture(t, driver)
+	closed := newClosedRound(t, f)
+	cit := f.citizens[0]
+	tests := []struct {
+		name, method, path, token, body string
+		status                          int
+		code                            string
+	}{
+		{"malformed JSON", "POST", f.round("/allocations"), cit, `{"initiative":1,`, 400, "malformed_json"},
+		{"unknown field", "POST", f.round("/allocations"), cit, `{"initiative":1,"amount_kopecks":5,"x":1}`, 400, "malformed_json"},
+		{"trailing data", "POST", f.round("/allocations"), cit, `{"initiative":1,"amount_kopecks":5}{}`, 400, "malformed_json"},
+		{"amount not a number", "POST", f.round("/allocations"), cit, `{"initiative":1,"amount_kopecks":"5"}`, 400, "malformed_json"},
+		{"zero amount", "POST", f.round("/allocations"), cit, `{"initiative":1,"amount_kopecks":0}`, 400, "invalid_request"},
+		{"negative amount", "POST", f.round("/allocations"), cit, `{"initiative":1,"amount_kopecks":-5}`, 400, "invalid_request"},
+		{"unknown round", "POST", "/api/v1/rounds/999/allocations", cit, `{"initiative":1,"amount_kopecks":5}`, 404, "round_not_found"},
+		{"unknown round read", "GET", "/api/v1/rounds/999", "", "", 404, "round_not_found"},
+		{"bad round id", "GET", "/api/v1/rounds/abc", "", "", 400, "invalid_request"},
+		{"unknown initiative", "POST", f.round("/allocations"), cit, `{"initiative":7,"amount_kopecks":5}`, 404, "initiative_not_found"},
+		{"over balance R-1.3", "POST", f.round("/allocations"), cit, `{"initiative":1,"amount_kopecks":100001}`, 422, "insufficient_balance"},
+		{"withdraw more than allocated R-1.3", "POST", f.round("/withdrawals"), cit, `{"initiative":1,"amount_kopecks":1}`, 422, "insufficient_allocation"},
+		{"after the deadline R-1.3", "POST", fmt.Sprintf("/api/v1/rounds/%d/allocations", closed), cit, `{"initiative":1,"amount_kopecks":5}`, 409, "deadline_passed"},
+		{"finalize before the deadline R-1.4", "POST", f.round("/finalize"), f.treasury, "", 409, "deadline_not_reached"},
+		{"no token", "POST", f.round("/allocations"), "", `{"initiative":1,"amount_kopecks":5}`, 401, "unauthenticated"},
+		{"unknown token", "POST", f.round("/allocations"), "pbt_" + strings.Repeat("A", 43), `{"initiative":1,"amount_kopecks":5}`, 401, "unauthenticated"},
+		{"garbage token", "GET", "/api/v1/rounds", "not-a-token", "", 401, "unauthenticated"},
+		{"wrong role: citizen creates a round", "POST", "/api/v1/rounds", cit, `{"name":"x","budget_kopecks":1,"deadline":"2030-01-01T00:00:00Z"}`, 403, "forbidden"},
+		{"wrong role: treasury allocates", "POST", f.round("/allocations"), f.treasury, `{"initiative":1,"amount_kopecks":5}`, 403, "forbidden"},
+		{"wrong role: auditor finalizes", "POST", f.round("/finalize"), f.auditor, "", 403, "forbidden"},
+		{"wrong role: citizen distributes", "POST", f.round("/quotas"), cit, `{"citizens":["0x0000000000000000000000000000000000000009"]}`, 403, "forbidden"},
+		{"citizen reads another's balance", "GET", f.round("/citizens/" + f.addrs[1].Hex() + "/balance"), cit, "", 403, "forbidden"},
+		{"distribute twice R-1.2", "POST", f.round("/quotas"), f.registr, `{"citizens":["0x0000000000000000000000000000000000000009"]}`, 409, "already_distributed"},
+		{"bad deadline", "POST", "/api/v1/rounds", f.treasury, `{"name":"x","budget_kopecks":100,"deadline":"2001-01-01T00:00:00Z"}`, 400, "invalid_request"},
+		{"no such endpoint", "GET", "/api/v1/nothing", "", "", 404, "not_found"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := f.snapshot(t)
+			status, data := f.send(t, tt.method, tt.path, tt.token, tt.body)
+			var got struct {
+				Error struct{ Code, Message string }
+			}
+			if err := json.Unmarshal(data, &got); err != nil {
+				t.Fatalf("body %q is not the JSON error shape: %v", data, err)
+			}
+			if status != tt.status || got.Error.Code != tt.code || got.Error.Message == "" {
+				t.Fatalf("got %d %q (%q), want %d %q", status, got.Error.Code, got.Error.Message, tt.status, tt.code)
+			}
+			if after := f.snapshot(t); after != before {
+				t.Fatalf("a refused request changed state:\nbefore %s\nafter  %s", before, after)
+			}
+		})
+	}
+}
+
+// newClosedRound creates a round whose deadline has passed by the service's clock, through
+// the database directly: the API refuses to create one.
+func newClosedRound(t *testing.T, f *fixture) int64 {
+	t.Helper()
+	r := storage.Round{Name: "Closed", Symbol: "CLOSED", Budget: 100, Deadline: time.Now().Add(-time.Hour).UTC(),
+		Treasury: "0x0000000000000000000000000000000000000001", Status: storage.RoundOpen}
+	if err := f.node.DB.CreateRound(t.Context(), &r); err != nil {
+		t.Fatal(err)
+	}
+	ini := storage.Initiative{RoundID: r.ID, Title: "x", Cost: 10}
+	if err := f.node.DB.CreateInitiative(t.Context(), &ini); err != nil {
+		t.Fatal(err)
+	}
+	return r.ID
+}

@@ -1,0 +1,37 @@
+package api
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+)
+
+// maxBody caps a request body; the largest legitimate one is a quota list.
+const maxBody = 4 << 20
+
+// decodeJSON reads exactly one JSON object with no unknown fields into v.
+func decodeJSON(r io.Reader, v any) error {
+	data, err := io.ReadAll(r)
+	var tooBig *http.MaxBytesError
+	if errors.As(err, &tooBig) {
+		return fmt.Errorf("%w: over %d bytes", errBodyTooLarge, tooBig.Limit)
+	}
+	if err != nil {
+		return fmt.Errorf("%w: %v", errMalformedJSON, err)
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("%w: %v", errMalformedJSON, err)
+	}
+	if dec.More() {
+		return fmt.Errorf("%w: trailing data after the object", errMalformedJSON)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return fmt.Errorf("%w: trailing data after the object", errMalformedJSON)
+	}
+	return nil
+}

@@ -1,0 +1,82 @@
+// Package api is pbnode's JSON API under /api/v1, with /healthz, /readyz and /metrics.
+// Handlers bind the request, call one service method and render; every error goes through
+// one mapping to a stable code (errors.go).
+package api
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/pbnode/pbnode/portal/access"
+	"github.com/pbnode/pbnode/portal/budget"
+)
+
+// Authenticator turns a bearer token into a principal.
+type Authenticator interface {
+	Authenticate(ctx context.Context, token string) (access.Principal, error)
+}
+
+// Check is one readiness probe (database, chain); it returns nil when healthy.
+type Check func(ctx context.Context) error
+
+// Deps are what the API serves.
+type Deps struct {
+	Budget   *budget.Service
+	Auth     Authenticator
+	Ready    map[string]Check
+	Registry *prometheus.Registry // /metrics serves it; the API adds its own collectors
+	Log      *slog.Logger
+}
+
+type server struct {
+	budget *budget.Service
+	auth   Authenticator
+	ready  map[string]Check
+	log    *slog.Logger
+}
+
+// New returns the HTTP handler of the whole API.
+func New(d Deps) http.Handler {
+	gin.SetMode(gin.ReleaseMode)
+	s := &server{budget: d.Budget, auth: d.Auth, ready: d.Ready, log: d.Log}
+	r := gin.New()
+	r.HandleMethodNotAllowed = true
+	r.Use(s.recover, newMetrics(d.Registry).middleware, s.authenticate)
+	r.NoRoute(func(c *gin.Context) { s.fail(c, errRouteNotFound) })
+	r.NoMethod(func(c *gin.Context) { s.fail(c, errMethod) })
+
+	r.GET("/healthz", public, s.healthz)
+	r.GET("/readyz", public, s.readyz)
+	r.GET("/metrics", public, gin.WrapH(promhttp.HandlerFor(d.Registry, promhttp.HandlerOpts{})))
+
+	v1 := r.Group("/api/v1")
+	v1.GET("/rounds", public, s.listRounds)
+	v1.POST("/rounds", s.require(access.RoleTreasury), s.createRound)
+	v1.GET("/rounds/:round", public, s.getRound)
+	v1.GET("/rounds/:round/initiatives", public, s.listInitiatives)
+	v1.POST("/rounds/:round/initiatives", s.require(access.RoleTreasury), s.addInitiative)
+	v1.POST("/rounds/:round/quotas", s.require(access.RoleRegistrar), s.distribute)
+	anyone := s.require(access.RoleCitizen, access.RoleTreasury, access.RoleRegistrar, access.RoleAuditor)
+	v1.GET("/rounds/:round/citizens/:citizen/balance", anyone, s.balance)
+	v1.POST("/rounds/:round/allocations", s.require(access.RoleCitizen), s.allocate)
+	v1.POST("/rounds/:round/withdrawals", s.require(access.RoleCitizen), s.withdraw)
+	v1.POST("/rounds/:round/finalize", s.require(access.RoleTreasury), s.finalize)
+	v1.GET("/operations/:op", anyone, s.operation)
+	return r
+}
+
+// recover turns a panic into the JSON 500 instead of a dropped connection.
+func (s *server) recover(c *gin.Context) {
+	defer func() {
+		if v := recover(); v != nil {
+			s.log.Error("handler panicked", "route", c.FullPath(), "panic", v)
+			c.AbortWithStatusJSON(http.StatusInternalServerError, errorBody{errorDetail{"internal", "internal error"}})
+		}
+	}()
+	c.Next()
+}

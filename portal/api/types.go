@@ -1,0 +1,128 @@
+package api
+
+import (
+	"time"
+
+	"github.com/pbnode/pbnode/portal/budget"
+)
+
+// Response and request types: the API's own shapes, converted from the budget area's types.
+
+type roundJSON struct {
+	ID                int64      `json:"id"`
+	Name              string     `json:"name"`
+	Symbol            string     `json:"symbol"`
+	Status            string     `json:"status"`
+	BudgetKopecks     int64      `json:"budget_kopecks"`
+	Deadline          time.Time  `json:"deadline"`
+	TreasuryAddress   string     `json:"treasury_address"`
+	RoundAddress      string     `json:"round_address,omitempty"`
+	TokenAddress      string     `json:"token_address,omitempty"`
+	Totals            totalsJSON `json:"totals"`
+	Funded            []int      `json:"funded"`
+	PendingOperations int64      `json:"pending_operations"`
+}
+
+type totalsJSON struct {
+	SupplyKopecks      int64 `json:"supply_kopecks"`
+	DistributedKopecks int64 `json:"distributed_kopecks"`
+	AllocatedKopecks   int64 `json:"allocated_kopecks"`
+}
+
+type initiativeJSON struct {
+	ID              int    `json:"id"`
+	Title           string `json:"title"`
+	CostKopecks     int64  `json:"cost_kopecks"`
+	ReceivedKopecks int64  `json:"received_kopecks"`
+	PiggyBank       string `json:"piggy_bank,omitempty"`
+	Funded          bool   `json:"funded"`
+}
+
+type balanceJSON struct {
+	Citizen          string           `json:"citizen"`
+	QuotaKopecks     int64            `json:"quota_kopecks"`
+	AllocatedKopecks int64            `json:"allocated_kopecks"`
+	AvailableKopecks int64            `json:"available_kopecks"`
+	Allocations      []allocationJSON `json:"allocations"`
+}
+
+type allocationJSON struct {
+	Initiative    int   `json:"initiative"`
+	AmountKopecks int64 `json:"amount_kopecks"`
+}
+
+type operationJSON struct {
+	ID          int64  `json:"id"`
+	Kind        string `json:"kind"`
+	Status      string `json:"status"`
+	TxHash      string `json:"tx_hash,omitempty"`
+	BlockNumber *int64 `json:"block_number,omitempty"`
+	Error       string `json:"error,omitempty"`
+}
+
+type moveResponse struct {
+	Operation operationJSON `json:"operation"`
+	Balance   balanceJSON   `json:"balance"`
+}
+
+type distributionJSON struct {
+	Citizens         int   `json:"citizens"`
+	EachKopecks      int64 `json:"each_kopecks"`
+	RemainderKopecks int64 `json:"remainder_kopecks"`
+}
+
+type createRoundRequest struct {
+	Name          string              `json:"name"`
+	BudgetKopecks int64               `json:"budget_kopecks"`
+	Deadline      time.Time           `json:"deadline"`
+	Initiatives   []initiativeRequest `json:"initiatives"`
+}
+
+type initiativeRequest struct {
+	Title       string `json:"title"`
+	CostKopecks int64  `json:"cost_kopecks"`
+}
+
+type quotasRequest struct {
+	Citizens []string `json:"citizens"`
+}
+
+type moveRequest struct {
+	Initiative    int   `json:"initiative"`
+	AmountKopecks int64 `json:"amount_kopecks"`
+}
+
+func roundOf(r budget.Round) roundJSON {
+	out := roundJSON{
+		ID: r.ID, Name: r.Name, Symbol: r.Symbol, Status: r.Status, BudgetKopecks: r.Budget,
+		Deadline: r.Deadline, TreasuryAddress: r.Treasury.Hex(),
+		Totals:            totalsJSON{r.Totals.Supply, r.Totals.Distributed, r.Totals.Allocated},
+		Funded:            r.Funded,
+		PendingOperations: r.PendingOps,
+	}
+	if r.Address != ([20]byte{}) {
+		out.RoundAddress, out.TokenAddress = r.Address.Hex(), r.Token.Hex()
+	}
+	return out
+}
+
+func initiativeOf(in budget.Initiative) initiativeJSON {
+	out := initiativeJSON{ID: in.Number, Title: in.Title, CostKopecks: in.Cost, ReceivedKopecks: in.Received, Funded: in.Funded}
+	if in.PiggyBank != ([20]byte{}) {
+		out.PiggyBank = in.PiggyBank.Hex()
+	}
+	return out
+}
+
+func balanceOf(b budget.Balance) balanceJSON {
+	out := balanceJSON{Citizen: b.Citizen.Hex(), QuotaKopecks: b.Quota, AllocatedKopecks: b.Allocated,
+		AvailableKopecks: b.Available, Allocations: make([]allocationJSON, len(b.Allocations))}
+	for i, a := range b.Allocations {
+		out.Allocations[i] = allocationJSON{a.Initiative, a.Amount}
+	}
+	return out
+}
+
+func operationOf(op budget.Operation) operationJSON {
+	return operationJSON{ID: op.ID, Kind: op.Kind, Status: op.Status, TxHash: op.TxHash, BlockNumber: op.Block, Error: op.Error}
+}

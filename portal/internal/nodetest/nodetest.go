@@ -1,0 +1,105 @@
+// Package nodetest starts the real parts of a node for tests: an embedded dev chain, a
+// fresh database (SQLite or PostgreSQL), the outbox worker, the budget service and the API
+// behind an httptest server on port 0.
+package nodetest
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net/http/httptest"
+	"os"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/pbnode/pbnode/chain"
+	"github.com/pbnode/pbnode/chain/devchain"
+	"github.com/pbnode/pbnode/portal/access"
+	"github.com/pbnode/pbnode/portal/api"
+	"github.com/pbnode/pbnode/portal/budget"
+	"github.com/pbnode/pbnode/portal/outbox"
+	"github.com/pbnode/pbnode/storage"
+	"github.com/pbnode/pbnode/storage/storagetest"
+)
+
+// Node is a running test node.
+type Node struct {
+	DB     *storage.DB
+	Chain  *chain.Client
+	Budget *budget.Service
+	Worker *outbox.Worker
+	Tokens *access.Tokens
+	URL    string // the API's base URL
+}
+
+// Start starts a node on driver ("sqlite" or "postgres"); everything stops at test cleanup.
+// opts go to the budget service (a test clock, say).
+func Start(t testing.TB, driver string, opts ...budget.Option) *Node {
+	t.Helper()
+	log := Logger()
+	cfg := devchain.DefaultConfig()
+	cfg.DataDir, cfg.HTTPAddr = t.TempDir(), "127.0.0.1:0"
+	dev, err := devchain.Start(t.Context(), cfg, log)
+	if err != nil {
+		t.Fatalf("start dev chain: %v", err)
+	}
+	t.Cleanup(func() { dev.Close() })
+	client, err := chain.Dial(t.Context(), dev.RPCURL())
+	if err != nil {
+		t.Fatalf("dial dev chain: %v", err)
+	}
+	t.Cleanup(client.Close)
+
+	db := storagetest.Open(t, driver)
+	ocfg := outbox.DefaultConfig()
+	ocfg.Idle, ocfg.Retry = 100*time.Millisecond, 100*time.Millisecond
+	key := dev.DevKey()
+	n := &Node{DB: db, Chain: client, Tokens: access.NewTokens(db)}
+	chainID, err := client.ChainID(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n.Worker = outbox.New(db, chain.NewSender(client, key, chainID), ocfg, log)
+	n.Budget = budget.New(db, n.Worker, crypto.PubkeyToAddress(key.PublicKey), log, opts...)
+	n.Budget.Register(n.Worker)
+
+	srv := httptest.NewServer(api.New(api.Deps{
+		Budget: n.Budget, Auth: n.Tokens, Registry: prometheus.NewRegistry(), Log: log,
+		Ready: map[string]api.Check{"database": db.Ping, "chain": func(ctx context.Context) error { _, err := client.BlockNumber(ctx); return err }},
+	}))
+	t.Cleanup(srv.Close)
+	n.URL = srv.URL
+	n.startWorker(t)
+	return n
+}
+
+func (n *Node) startWorker(t testing.TB) {
+	ctx, cancel := cancelCtx(t)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		n.Worker.Run(ctx)
+	}()
+	t.Cleanup(func() { cancel(); <-done })
+}
+
+// Drain waits until every queued chain operation is mined or failed.
+func (n *Node) Drain(t testing.TB) {
+	t.Helper()
+	ctx, cancel := cancelCtx(t)
+	defer cancel()
+	if err := n.Worker.Drain(ctx); err != nil {
+		t.Fatalf("drain outbox: %v", err)
+	}
+}
+
+// Logger logs to stderr when PBNODE_TEST_LOG is set, else nowhere.
+func Logger() *slog.Logger {
+	if os.Getenv("PBNODE_TEST_LOG") != "" {
+		return slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	}
+	return slog.New(slog.NewTextHandler(io.Discard, nil))
+}
