@@ -11,6 +11,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/pbnode/pbnode/chain/audit"
 	"github.com/pbnode/pbnode/storage"
 )
 
@@ -199,7 +200,7 @@ func (s *Service) round(ctx context.Context, rec storage.Round) (Round, error) {
 }
 
 // fundedOf is the on-chain funded set once the round is finalized, else the projection of
-// the same greedy rule over the current piggy banks.
+// the same greedy rule over the current piggy banks, in id order.
 func fundedOf(rec storage.Round, inis []storage.Initiative) []int {
 	funded := []int{}
 	if rec.Status == storage.RoundFinalized {
@@ -210,7 +211,15 @@ func fundedOf(rec storage.Round, inis []storage.Initiative) []int {
 		}
 		return funded
 	}
-	return projectFunded(rec.Budget, inis) // TODO(lead): audit.FundedSet once chain/audit lands
+	cands := make([]audit.Candidate, len(inis))
+	for i, ini := range inis {
+		cands[i] = audit.Candidate{ID: uint64(ini.Number), Cost: bigOf(ini.Cost), Received: bigOf(ini.Received)}
+	}
+	for _, id := range audit.FundedSet(bigOf(rec.Budget), cands) {
+		funded = append(funded, int(id))
+	}
+	sort.Ints(funded)
+	return funded
 }
 
 func (s *Service) loadRound(ctx context.Context, id int64) (storage.Round, error) {
@@ -251,22 +260,3 @@ func initiativeOf(rec storage.Initiative, round common.Address) Initiative {
 }
 
 func roundAddress(rec storage.Round) common.Address { return addressOf(rec.Address) }
-
-func projectFunded(budget int64, inis []storage.Initiative) []int {
-	ranked := append([]storage.Initiative(nil), inis...)
-	sort.SliceStable(ranked, func(i, j int) bool {
-		if ranked[i].Received != ranked[j].Received {
-			return ranked[i].Received > ranked[j].Received
-		}
-		return ranked[i].Number < ranked[j].Number
-	})
-	funded := []int{}
-	for _, ini := range ranked {
-		if ini.Received > 0 && ini.Cost <= budget {
-			budget -= ini.Cost
-			funded = append(funded, ini.Number)
-		}
-	}
-	sort.Ints(funded)
-	return funded
-}
