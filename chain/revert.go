@@ -79,17 +79,32 @@ var knownErrors = sync.OnceValue(func() map[[4]byte]abi.Error {
 	add := func(e abi.Error) { m[[4]byte(e.ID[:4])] = e }
 	add(abi.NewError("Error", abi.Arguments{{Name: "message", Type: mustType("string")}}))
 	add(abi.NewError("Panic", abi.Arguments{{Name: "code", Type: mustType("uint256")}}))
-	for _, a := range []abi.ABI{
-		bindings.NewBudgetRound().GetABI(),
-		bindings.NewBudgetToken().GetABI(),
-		bindings.NewAnchorRegistry().GetABI(),
-	} {
+	for _, a := range contractABIs() {
 		for _, e := range a.Errors {
 			add(e)
 		}
 	}
 	return m
 })
+
+// knownMethods maps selectors to the method names of the three contracts.
+var knownMethods = sync.OnceValue(func() map[[4]byte]string {
+	m := map[[4]byte]string{}
+	for _, a := range contractABIs() {
+		for _, method := range a.Methods {
+			m[[4]byte(method.ID)] = method.RawName
+		}
+	}
+	return m
+})
+
+func contractABIs() []abi.ABI {
+	return []abi.ABI{
+		bindings.NewBudgetRound().GetABI(),
+		bindings.NewBudgetToken().GetABI(),
+		bindings.NewAnchorRegistry().GetABI(),
+	}
+}
 
 func mustType(t string) abi.Type {
 	typ, err := abi.NewType(t, "", nil)

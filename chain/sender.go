@@ -291,14 +291,18 @@ func isNonceTaken(err error) bool {
 	return strings.Contains(msg, "nonce too low") || strings.Contains(msg, "replacement transaction underpriced")
 }
 
-// describeCall names a call for messages: "call of 0x… (selector 0x…)" or
+// describeCall names a call for messages: "allocateFor on 0x…" for a method
+// of pbnode's contracts, "call of 0x… (selector 0x…)" for another, or
 // "contract creation".
 func describeCall(to *common.Address, data []byte) string {
-	if to == nil {
+	switch {
+	case to == nil:
 		return "contract creation"
+	case len(data) < 4:
+		return "call of " + to.Hex()
 	}
-	if len(data) >= 4 {
-		return fmt.Sprintf("call of %s (selector %#x)", to.Hex(), data[:4])
+	if name, ok := knownMethods()[[4]byte(data[:4])]; ok {
+		return name + " on " + to.Hex()
 	}
-	return "call of " + to.Hex()
+	return fmt.Sprintf("call of %s (selector %#x)", to.Hex(), data[:4])
 }

@@ -81,9 +81,10 @@ func (r *Report) WriteText(w io.Writer) error {
 	fmt.Fprintf(tw, "budget\t\t%s\n", r.Budget)
 	fmt.Fprintf(tw, "supply\t%s\t%s\n", r.Minted, r.TotalSupply)
 	fmt.Fprintf(tw, "distributed (%d citizens)\t%s\t%s\n", r.Citizens, r.Distributed, r.DistributedView)
-	fmt.Fprintf(tw, "allocated\t%s\t\n", r.Allocated)
 	fmt.Fprintf(tw, "undistributed\t\t%s\n", r.Undistributed)
-	fmt.Fprintf(tw, "reclaimed\t%s\t\n", r.Reclaimed)
+	// Rows without a view come last: no trailing cell, no trailing blanks.
+	fmt.Fprintf(tw, "allocated\t%s\n", r.Allocated)
+	fmt.Fprintf(tw, "reclaimed\t%s\n", r.Reclaimed)
 	if err := tw.Flush(); err != nil {
 		return err
 	}
