@@ -1,0 +1,285 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"maps"
+	"math/big"
+	"net/http"
+	"slices"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/spf13/cobra"
+
+	"github.com/pbnode/pbnode/chain"
+	"github.com/pbnode/pbnode/chain/audit"
+)
+
+// auditOptions are the flags of `pbnode audit`.
+type auditOptions struct {
+	rpc   string
+	round string
+	api   string
+	json  bool
+	wait  time.Duration // how long the API may take to reach no pending operations
+	poll  time.Duration // interval between polls of the API (not a flag; tests shorten it)
+}
+
+func newAuditCmd(opts *rootOptions) *cobra.Command {
+	o := auditOptions{poll: time.Second}
+	cmd := &cobra.Command{
+		Use:   "audit --rpc URL --round ADDRESS [--api URL] [--json] [--wait 60s]",
+		Short: "Recompute a round from the chain alone and compare it with a node's API",
+		Long: "audit reads only the chain (events and views) to recompute the round's supply, distribution,\n" +
+			"piggy-bank totals and funded set. With --api it compares them with what that node reports.\n" +
+			"It exits 1 on any finding or error, 0 when everything agrees.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runAudit(cmd.Context(), o, opts.stdout)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.rpc, "rpc", "", "JSON-RPC URL of a chain node (required)")
+	f.StringVar(&o.round, "round", "", "address of the BudgetRound contract (required)")
+	f.StringVar(&o.api, "api", "", "base URL of a pbnode API to compare with, e.g. http://127.0.0.1:8080")
+	f.BoolVar(&o.json, "json", false, "print the result as JSON")
+	f.DurationVar(&o.wait, "wait", time.Minute, "with --api: how long to wait for the node's pending operations")
+	cobra.CheckErr(cmd.MarkFlagRequired("rpc"))
+	cobra.CheckErr(cmd.MarkFlagRequired("round"))
+	return cmd
+}
+
+// auditResult is what `pbnode audit` prints (as JSON with --json).
+type auditResult struct {
+	Chain *audit.Report  `json:"chain"`
+	API   *apiComparison `json:"api,omitempty"`
+	OK    bool           `json:"ok"`
+}
+
+// apiComparison is the comparison of the chain with one node's API.
+type apiComparison struct {
+	URL      string   `json:"url"`
+	RoundID  int64    `json:"round_id"`
+	Findings []string `json:"findings"`
+}
+
+// findings counts the differences of the chain with itself and with the API.
+func (r auditResult) findings() int {
+	n := len(r.Chain.Findings)
+	if r.API != nil {
+		n += len(r.API.Findings)
+	}
+	return n
+}
+
+// runAudit settles the API view first (so that the chain holds what the node has sent), then
+// recomputes the round from the chain, compares, prints, and fails on any finding.
+func runAudit(ctx context.Context, o auditOptions, out io.Writer) error {
+	if !common.IsHexAddress(o.round) {
+		return fmt.Errorf("--round %q is not a 0x address", o.round)
+	}
+	round := common.HexToAddress(o.round)
+	var view *apiView
+	var res auditResult
+	if o.api != "" {
+		v, cmp, err := fetchAPI(ctx, o)
+		if err != nil {
+			return err
+		}
+		view, res.API = &v, cmp
+	}
+	report, err := recompute(ctx, o.rpc, round)
+	if err != nil {
+		return err
+	}
+	res.Chain = report
+	if view != nil {
+		if err := compareWithAPI(res.API, report, *view); err != nil {
+			return err
+		}
+	}
+	res.OK = res.findings() == 0
+	if err := writeAudit(out, res, o.json); err != nil {
+		return err
+	}
+	if !res.OK {
+		return &exitError{code: 1, err: fmt.Errorf("audit of round %s: %d findings", round.Hex(), res.findings())}
+	}
+	return nil
+}
+
+// fetchAPI reads the round's settled view from the API at o.api.
+func fetchAPI(ctx context.Context, o auditOptions) (apiView, *apiComparison, error) {
+	c, err := newAPIClient(o.api, &http.Client{Timeout: 30 * time.Second})
+	if err != nil {
+		return apiView{}, nil, err
+	}
+	v, findings, err := c.view(ctx, common.HexToAddress(o.round), o.wait, o.poll)
+	if err != nil {
+		return apiView{}, nil, fmt.Errorf("read the API: %w", err)
+	}
+	return v, &apiComparison{URL: o.api, RoundID: v.Round.ID, Findings: findings}, nil
+}
+
+// recompute dials the chain and recomputes the round from its events and views.
+func recompute(ctx context.Context, rpcURL string, round common.Address) (*audit.Report, error) {
+	c, err := chain.Dial(ctx, rpcURL)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	return audit.Recompute(ctx, c, round)
+}
+
+// compareWithAPI appends to cmp every difference between the report and the API's view.
+func compareWithAPI(cmp *apiComparison, r *audit.Report, v apiView) error {
+	api, err := v.ledger()
+	if err != nil {
+		return err
+	}
+	cmp.Findings = append(cmp.Findings, compareLedgers(chainLedger(r), api)...)
+	return nil
+}
+
+func writeAudit(w io.Writer, res auditResult, asJSON bool) error {
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	if err := res.Chain.WriteText(w); err != nil {
+		return err
+	}
+	if res.API != nil {
+		writeComparison(w, res.API)
+	}
+	if res.OK {
+		_, err := fmt.Fprintln(w, "\nRESULT: OK, everything agrees")
+		return err
+	}
+	_, err := fmt.Fprintf(w, "\nRESULT: %d findings\n", res.findings())
+	return err
+}
+
+func writeComparison(w io.Writer, c *apiComparison) {
+	fmt.Fprintf(w, "\nAPI %s, round %d:\n", c.URL, c.RoundID)
+	if len(c.Findings) == 0 {
+		fmt.Fprintln(w, "  agrees with the chain")
+	}
+	for _, f := range c.Findings {
+		fmt.Fprintf(w, "  FINDING: %s\n", f)
+	}
+}
+
+// ledger is what one side (the chain or the API) says about a round, in the terms the
+// audit compares. Amounts are kopecks; a nil amount is one the side did not report.
+type ledger struct {
+	Budget      *big.Int
+	Supply      *big.Int
+	Distributed *big.Int // quotas granted
+	Allocated   *big.Int // sum of what the initiatives received
+	Token       common.Address
+	Initiatives map[uint64]initiativeTotals // by on-chain initiative id
+	Funded      []uint64                    // the funded set (projected before finalization)
+	Finalized   bool                        // chain side: initiatives' funded flags are final
+}
+
+type initiativeTotals struct {
+	Cost     *big.Int
+	Received *big.Int
+	Funded   bool
+}
+
+// compareLedgers lists every difference between the chain's ledger and the API's: supply,
+// budget, distributed and allocated totals, the token, each initiative (presence, cost,
+// received, and its funded flag once finalized) and the funded set. None means they agree.
+func compareLedgers(onChain, api ledger) []string {
+	var f []string
+	f = appendAmount(f, "budget", onChain.Budget, api.Budget)
+	f = appendAmount(f, "supply", onChain.Supply, api.Supply)
+	f = appendAmount(f, "distributed", onChain.Distributed, api.Distributed)
+	f = appendAmount(f, "allocated", onChain.Allocated, api.Allocated)
+	if onChain.Token != api.Token {
+		f = append(f, fmt.Sprintf("token address: chain %s, API %s", onChain.Token.Hex(), api.Token.Hex()))
+	}
+	f = append(f, compareInitiatives(onChain, api)...)
+	if a, b := sortedIDs(onChain.Funded), sortedIDs(api.Funded); !slices.Equal(a, b) {
+		f = append(f, fmt.Sprintf("funded set: chain %v, API %v", a, b))
+	}
+	return f
+}
+
+func compareInitiatives(onChain, api ledger) []string {
+	var f []string
+	ids := slices.Sorted(maps.Keys(onChain.Initiatives))
+	for id := range api.Initiatives {
+		if _, ok := onChain.Initiatives[id]; !ok {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		c, onC := onChain.Initiatives[id]
+		a, onA := api.Initiatives[id]
+		switch {
+		case !onA:
+			f = append(f, fmt.Sprintf("initiative %d: on chain, missing from the API", id))
+		case !onC:
+			f = append(f, fmt.Sprintf("initiative %d: in the API, not on chain", id))
+		default:
+			name := fmt.Sprintf("initiative %d ", id)
+			f = appendAmount(f, name+"cost", c.Cost, a.Cost)
+			f = appendAmount(f, name+"received", c.Received, a.Received)
+			if onChain.Finalized && c.Funded != a.Funded {
+				f = append(f, fmt.Sprintf("%sfunded: chain %t, API %t", name, c.Funded, a.Funded))
+			}
+		}
+	}
+	return f
+}
+
+// appendAmount appends a finding when two amounts differ (a missing one differs from any).
+func appendAmount(f []string, what string, onChain, api *big.Int) []string {
+	if onChain == nil && api == nil || onChain != nil && api != nil && onChain.Cmp(api) == 0 {
+		return f
+	}
+	return append(f, fmt.Sprintf("%s: chain %s, API %s kopecks", what, amountText(onChain), amountText(api)))
+}
+
+func amountText(x *big.Int) string {
+	if x == nil {
+		return "(none)"
+	}
+	return x.String()
+}
+
+func sortedIDs(ids []uint64) []uint64 {
+	out := slices.Clone(ids)
+	slices.Sort(out)
+	if out == nil {
+		out = []uint64{}
+	}
+	return out
+}
+
+// chainLedger takes the chain's side of the comparison from the report: amounts recomputed
+// from events where the report has them, and the on-chain funded set and flags once the
+// round is finalized (the projected set before). Differences between events and views are
+// the report's own findings.
+func chainLedger(r *audit.Report) ledger {
+	l := ledger{
+		Budget: r.Budget, Supply: r.TotalSupply, Distributed: r.Distributed, Allocated: r.Allocated,
+		Token: r.Token, Funded: r.Funded, Finalized: r.Finalized,
+		Initiatives: make(map[uint64]initiativeTotals, len(r.Initiatives)),
+	}
+	if r.Finalized {
+		l.Funded = r.FundedOnChain
+	}
+	for _, in := range r.Initiatives {
+		l.Initiatives[in.ID] = initiativeTotals{Cost: in.Cost, Received: in.Received, Funded: in.FundedView}
+	}
+	return l
+}
