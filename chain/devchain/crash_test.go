@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/pbnode/pbnode/chain/devchain"
 )
@@ -129,8 +130,10 @@ func TestCrashRecovery(t *testing.T) {
 	if err != nil || block.Hash().Hex() != beforeHash {
 		t.Fatalf("block %d after crash = %v, %v; want %s", before, block.Hash(), err, beforeHash)
 	}
+	// A transaction pending at the kill may come back from the pool's
+	// journal and be mined first: only ask for a success after the head.
 	r, err := sendTx(ctx, c, n.DevKey(), &common.Address{1}, nil)
-	if err != nil || r.BlockNumber.Uint64() != after+1 {
-		t.Fatalf("send after crash: block %v, %v; want %d", r.BlockNumber, err, after+1)
+	if err != nil || r.Status != types.ReceiptStatusSuccessful || r.BlockNumber.Uint64() <= after {
+		t.Fatalf("send after crash: %v, %v; want a success after block %d", r, err, after)
 	}
 }

@@ -231,16 +231,17 @@ func TestRestartContinuesChain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if head != last.BlockNumber.Uint64() {
-		t.Fatalf("head after restart = %d, want %d", head, last.BlockNumber)
+	// The beacon may seal an empty block after the last one, never fewer.
+	if head < last.BlockNumber.Uint64() {
+		t.Fatalf("head after restart = %d, want at least %d", head, last.BlockNumber)
 	}
 	block, err := c2.BlockByNumber(ctx, last.BlockNumber)
 	if err != nil || block.Hash() != last.BlockHash {
 		t.Fatalf("block %d after restart = %v, %v; want hash %s", last.BlockNumber, block.Hash(), err, last.BlockHash)
 	}
 	r, err := sendTx(ctx, c2, n2.DevKey(), &common.Address{1}, nil)
-	if err != nil || r.BlockNumber.Uint64() != head+1 {
-		t.Fatalf("send after restart: block %v, %v; want %d", r.BlockNumber, err, head+1)
+	if err != nil || r.Status != types.ReceiptStatusSuccessful || r.BlockNumber.Uint64() <= head {
+		t.Fatalf("send after restart: %v, %v; want a success after block %d", r, err, head)
 	}
 }
 

@@ -31,6 +31,7 @@ func (s *headSyncer) run(n *Node, heads <-chan core.ChainHeadEvent) {
 	for {
 		select {
 		case <-heads:
+			drain(heads) // one sync covers every block queued so far
 			if err := db.SyncKeyValue(); err != nil {
 				n.log.Warn("dev chain: sync database", "err", err)
 			}
@@ -44,4 +45,15 @@ func (s *headSyncer) run(n *Node, heads <-chan core.ChainHeadEvent) {
 func (s *headSyncer) stop() {
 	s.sub.Unsubscribe()
 	<-s.done
+}
+
+// drain empties the channel without blocking.
+func drain(heads <-chan core.ChainHeadEvent) {
+	for {
+		select {
+		case <-heads:
+		default:
+			return
+		}
+	}
 }
