@@ -186,6 +186,9 @@ func ethConfig(cfg Config) *ethconfig.Config {
 	c := ethconfig.Defaults
 	c.Genesis = core.DeveloperGenesisBlock(cfg.GasLimit, &DevAddress)
 	c.Genesis.Config.ChainID = new(big.Int).SetUint64(cfg.ChainID)
+	// Osaka is the newest fork live chains run; go-ethereum's dev genesis also turns on the
+	// next one (Bogota), whose state-creation repricing makes a quota grant cost ~4× more.
+	c.Genesis.Config.BogotaTime = nil
 	c.NetworkId = cfg.ChainID
 	c.SyncMode = ethconfig.FullSync
 	c.StateScheme = rawdb.HashScheme

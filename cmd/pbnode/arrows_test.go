@@ -30,9 +30,10 @@ func under(prefixes ...string) func(string) bool {
 
 func not(f func(string) bool) func(string) bool { return func(s string) bool { return !f(s) } }
 
-// portalArea is portal/<area>: everything under portal except the api and web front ends.
+// portalArea is portal/<area>: everything under portal except the api and web front ends
+// and portal/internal, which holds test harnesses that start a whole node.
 func portalArea(p string) bool {
-	return under(module+"/portal")(p) && !under(module+"/portal/api", module+"/portal/web")(p)
+	return under(module+"/portal")(p) && !under(module+"/portal/api", module+"/portal/web", module+"/portal/internal")(p)
 }
 
 // TestImportArrows keeps the arrows of STYLE.md true:

@@ -37,7 +37,8 @@ type rootOptions struct {
 // subcommands are the constructors of pbnode's commands, in help order.
 func subcommands() []func(*rootOptions) *cobra.Command {
 	return []func(*rootOptions) *cobra.Command{
-		// newDevCmd and newServeCmd (dev.go, serve.go) go here, first.
+		newDevCmd,
+		newServeCmd,
 		newMigrateCmd,
 		newAuditCmd,
 		newVersionCmd,

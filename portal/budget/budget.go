@@ -35,7 +35,7 @@ const (
 	MaxInitiatives = 100
 	MaxNameLen     = 100
 	MaxTitleLen    = 200
-	quotaBatch     = 200 // citizens per grantQuotas transaction
+	quotaBatch     = 150 // citizens per grantQuotas transaction: ~74k gas each, under the 16.7M cap
 )
 
 // Round is a budget round as the portal shows it.

@@ -96,6 +96,7 @@ type Worker struct {
 	log      *slog.Logger
 	handlers map[string]Handler
 	wake     chan struct{}
+	refusals map[int64]int // simulation refusals per operation; only Run's goroutine uses it
 
 	mu        sync.Mutex // guards nextNonce and ready
 	nextNonce uint64
@@ -107,6 +108,7 @@ func New(db *storage.DB, sender Sender, cfg Config, log *slog.Logger) *Worker {
 	return &Worker{
 		db: db, sender: sender, cfg: cfg, log: log,
 		handlers: map[string]Handler{},
+		refusals: map[int64]int{},
 		wake:     make(chan struct{}, 1),
 	}
 }

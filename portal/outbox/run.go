@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/pbnode/pbnode/storage"
 )
@@ -96,12 +98,13 @@ func (w *Worker) sign(ctx context.Context, op storage.Op) error {
 		return fmt.Errorf("build op %d: %w", op.ID, err)
 	}
 	tx, err := w.sender.Build(ctx, call.To, call.Data, env.Nonce)
-	if isRevert(err) { // it would revert: no nonce is used, the operation fails
+	if isRevert(err) || w.refusedTooOften(op.ID, err) { // no nonce is used, the operation fails
 		return w.fail(ctx, op, err)
 	}
 	if err != nil {
 		return fmt.Errorf("sign op %d: %w", op.ID, err)
 	}
+	delete(w.refusals, op.ID)
 	raw, err := tx.MarshalBinary()
 	if err != nil {
 		return fmt.Errorf("encode op %d: %w", op.ID, err)
@@ -134,9 +137,27 @@ func (w *Worker) confirm(ctx context.Context, op storage.Op) error {
 	if err := w.sender.Broadcast(ctx, tx); err != nil {
 		w.log.Debug("re-broadcast", "op", op.ID, "err", err)
 	}
+	receipt, err := w.wait(ctx, tx.Hash())
+	if timedOut(ctx, err) {
+		return w.checkNonceTaken(ctx, op, tx.Hash())
+	}
+	return w.settle(ctx, op, receipt, err)
+}
+
+// wait waits at most Config.ReceiptTimeout for the receipt of hash.
+func (w *Worker) wait(ctx context.Context, hash common.Hash) (*types.Receipt, error) {
 	wctx, cancel := context.WithTimeout(ctx, w.cfg.ReceiptTimeout)
 	defer cancel()
-	receipt, err := w.sender.WaitMined(wctx, tx.Hash())
+	return w.sender.WaitMined(wctx, hash)
+}
+
+// timedOut reports a wait that ran out of time while ctx goes on.
+func timedOut(ctx context.Context, err error) bool {
+	return ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded)
+}
+
+// settle records what a wait for op's receipt found.
+func (w *Worker) settle(ctx context.Context, op storage.Op, receipt *types.Receipt, err error) error {
 	switch {
 	case err == nil:
 		return w.mined(ctx, op, receipt)
@@ -144,21 +165,24 @@ func (w *Worker) confirm(ctx context.Context, op storage.Op) error {
 		return w.fail(ctx, op, err)
 	case ctx.Err() != nil:
 		return nil
-	case errors.Is(err, context.DeadlineExceeded):
-		return w.checkNonceTaken(ctx, op)
 	default:
 		return fmt.Errorf("wait for op %d: %w", op.ID, err)
 	}
 }
 
 // checkNonceTaken fails an operation whose nonce the chain used for another transaction;
-// otherwise the next step re-broadcasts it.
-func (w *Worker) checkNonceTaken(ctx context.Context, op storage.Op) error {
+// otherwise the next step re-broadcasts it. A used nonce may be this very transaction's,
+// mined after the wait gave up: its receipt, now there, decides.
+func (w *Worker) checkNonceTaken(ctx context.Context, op storage.Op, hash common.Hash) error {
 	confirmed, err := w.sender.ConfirmedNonce(ctx)
 	if err != nil || op.Nonce == nil || uint64(*op.Nonce) >= confirmed {
 		return err
 	}
-	return w.fail(ctx, op, fmt.Errorf("%w: nonce %d was used by another transaction", ErrPermanent, *op.Nonce))
+	receipt, err := w.wait(ctx, hash)
+	if timedOut(ctx, err) {
+		return w.fail(ctx, op, fmt.Errorf("%w: nonce %d was used by another transaction", ErrPermanent, *op.Nonce))
+	}
+	return w.settle(ctx, op, receipt, err)
 }
 
 func (w *Worker) mined(ctx context.Context, op storage.Op, r *types.Receipt) error {
@@ -196,4 +220,19 @@ func (w *Worker) record(ctx context.Context, op storage.Op, mark func(*storage.T
 		}
 		return nil
 	})
+}
+
+// maxRefusals is how often the node may refuse to simulate an operation (an answer, not a
+// lost connection) before the operation fails: "gas required exceeds allowance", say, does
+// not get better by waiting, and a stuck operation would hold up every one behind it.
+const maxRefusals = 5
+
+// refusedTooOften counts the node's refusals of op and reports when it is time to give up.
+func (w *Worker) refusedTooOften(opID int64, err error) bool {
+	var answered rpc.Error
+	if !errors.As(err, &answered) {
+		return false
+	}
+	w.refusals[opID]++
+	return w.refusals[opID] >= maxRefusals
 }

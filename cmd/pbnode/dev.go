@@ -1,0 +1,165 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/pbnode/pbnode/chain/devchain"
+	"github.com/pbnode/pbnode/portal/demo"
+	"github.com/pbnode/pbnode/portal/outbox"
+	"github.com/pbnode/pbnode/storage"
+)
+
+// devOptions configure `pbnode dev`: the embedded chain and SQLite under one data directory.
+type devOptions struct {
+	DataDir  string
+	HTTPAddr string
+	Chain    devchain.Config
+	Storage  storage.Config
+	Demo     bool
+	Node     nodeOptions // Storage, RPCURL and Key are filled in by runDev
+	Out      io.Writer   // where the banner goes
+}
+
+// Files runDev keeps in the data directory.
+const (
+	endpointsFile   = "endpoints.json"        // the bound addresses of a running node
+	credentialsFile = "demo-credentials.json" // demo API tokens (0600), written once
+)
+
+// runDev runs the development node until ctx ends. On first start it deploys the contracts
+// and seeds the demo round; later starts reuse the same chain, database and contracts.
+func runDev(ctx context.Context, o devOptions) error {
+	log := o.Node.Log
+	if err := os.MkdirAll(o.DataDir, 0o700); err != nil {
+		return fmt.Errorf("create data dir: %w", err)
+	}
+	chainNode, err := devchain.Start(ctx, o.Chain, log.With("part", "devchain"))
+	if err != nil {
+		return err
+	}
+	defer closeLogged(log, "dev chain", chainNode.Close)
+
+	opts := o.Node
+	opts.Storage, opts.RPCURL, opts.Key = o.Storage, chainNode.RPCURL(), chainNode.DevKey()
+	n, err := openNode(ctx, opts)
+	if err != nil {
+		return err
+	}
+	defer n.Close()
+	stop := n.startWorker(ctx)
+	defer stop()
+
+	if o.Demo {
+		if err := seedDemo(ctx, n, o.DataDir, o.Out); err != nil {
+			return err
+		}
+	}
+	drainCtx, cancel := context.WithTimeout(ctx, 5*time.Minute)
+	defer cancel()
+	if err := n.worker.Drain(drainCtx); err != nil {
+		return fmt.Errorf("wait for queued chain operations: %w", err)
+	}
+	return serveHTTP(ctx, o.HTTPAddr, n.handler, log, func(addr net.Addr) {
+		writeEndpoints(log, o.DataDir, addr.String(), chainNode.RPCURL())
+		printBanner(o.Out, addr.String(), chainNode.RPCURL(), o.DataDir)
+	})
+}
+
+// seedDemo seeds the demo round once and saves its API tokens beside the database.
+func seedDemo(ctx context.Context, n *node, dataDir string, out io.Writer) error {
+	if _, ok, err := demo.Seeded(ctx, n.db); err != nil || ok {
+		return err
+	}
+	creds, err := demo.Seed(ctx, n.db, n.budget, n.tokens)
+	if err != nil {
+		return err
+	}
+	path := filepath.Join(dataDir, credentialsFile)
+	data, err := json.MarshalIndent(creds, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode demo credentials: %w", err)
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		return fmt.Errorf("save demo credentials: %w", err)
+	}
+	fmt.Fprintf(out, "Seeded the demo round %q (id %d). API tokens (shown once, also in %s):\n", demo.RoundName, creds.RoundID, path)
+	fmt.Fprintf(out, "  treasury   %s\n  registrar  %s\n  auditor    %s\n", creds.Treasury, creds.Registrar, creds.Auditor)
+	for _, c := range creds.Citizens {
+		fmt.Fprintf(out, "  citizen    %s  (%s)\n", c.Token, c.Address.Hex())
+	}
+	return nil
+}
+
+func writeEndpoints(log *slog.Logger, dataDir, httpAddr, rpcURL string) {
+	data, _ := json.Marshal(map[string]string{"http": "http://" + httpAddr, "rpc": rpcURL})
+	if err := os.MkdirAll(dataDir, 0o700); err != nil {
+		log.Warn("create data dir", "err", err)
+	}
+	if err := os.WriteFile(filepath.Join(dataDir, endpointsFile), data, 0o600); err != nil {
+		log.Warn("write endpoints file", "err", err)
+	}
+}
+
+func printBanner(out io.Writer, httpAddr, rpcURL, dataDir string) {
+	base := "http://" + httpAddr
+	fmt.Fprintf(out, `
+pbnode dev is running (data in %s).
+  API         %s/api/v1/rounds
+  round       %s/api/v1/rounds/1   initiatives: %s/api/v1/rounds/1/initiatives
+  readiness   %s/readyz   metrics: %s/metrics
+  chain RPC   %s  (chain id 1337)
+  audit       go run ./cmd/pbnode audit --rpc %s --round <round_address> --api %s
+Stop with Ctrl-C; the next start continues from the same state.
+`, dataDir, base, base, base, base, base, rpcURL, rpcURL, base)
+}
+
+func closeLogged(log *slog.Logger, what string, close func() error) {
+	if err := close(); err != nil {
+		log.Warn("close "+what, "err", err)
+	}
+}
+
+func newDevCmd(opts *rootOptions) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "dev",
+		Short: "Run a development node: embedded Ethereum dev chain, SQLite and the API, with a demo round",
+		Long: "dev keeps everything under data_dir (default ./.pbnode): the dev chain (chain ID 1337,\n" +
+			"JSON-RPC on chain.dev.http_addr) and the SQLite database. The first start deploys the\n" +
+			"contracts and seeds the demo round; later starts continue the same chain and database.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, log, err := opts.load(cmd, ModeDev)
+			if err != nil {
+				return err
+			}
+			log.Info("starting pbnode dev", "config", cfg)
+			return runDev(cmd.Context(), devOptions{
+				DataDir: cfg.DataDir, HTTPAddr: cfg.HTTP.Addr, Chain: cfg.Chain.Dev, Storage: cfg.Storage,
+				Demo: cfg.Dev.Demo, Out: opts.stdout,
+				Node: nodeOptions{Treasury: cfg.Treasury.Address, Outbox: outboxConfig(cfg), Log: log},
+			})
+		},
+	}
+	addConfigFlags(cmd.Flags(), keyHTTPAddr, keyStorageDriver, keyStorageDSN, keyDevHTTPAddr, keyDevChainID,
+		keyReceiptWait, keyTreasury, keyDemo)
+	return cmd
+}
+
+// outboxConfig is the outbox worker's configuration from the node's.
+func outboxConfig(cfg Config) outbox.Config {
+	oc := outbox.DefaultConfig()
+	if cfg.Chain.ReceiptTimeout > 0 {
+		oc.ReceiptTimeout = cfg.Chain.ReceiptTimeout
+	}
+	return oc
+}

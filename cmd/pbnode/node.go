@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
+	"github.com/pbnode/pbnode/chain"
+	"github.com/pbnode/pbnode/portal/access"
+	"github.com/pbnode/pbnode/portal/api"
+	"github.com/pbnode/pbnode/portal/budget"
+	"github.com/pbnode/pbnode/portal/outbox"
+	"github.com/pbnode/pbnode/storage"
+)
+
+// node is a running pbnode: storage, a chain client, the outbox worker and the HTTP API.
+type node struct {
+	db      *storage.DB
+	client  *chain.Client
+	worker  *outbox.Worker
+	budget  *budget.Service
+	tokens  *access.Tokens
+	handler http.Handler
+	log     *slog.Logger
+}
+
+// nodeOptions are what runNode needs, already validated by the command.
+type nodeOptions struct {
+	Storage  storage.Config
+	RPCURL   string
+	Key      *ecdsa.PrivateKey
+	Treasury common.Address // zero: the key's address
+	Outbox   outbox.Config
+	Log      *slog.Logger
+}
+
+// openNode opens the database (migrating it), dials the chain and wires the services.
+func openNode(ctx context.Context, o nodeOptions) (*node, error) {
+	db, err := storage.Open(ctx, o.Storage, o.Log)
+	if err != nil {
+		return nil, err
+	}
+	applied, err := db.Migrate(ctx)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if len(applied) > 0 {
+		o.Log.Info("database migrated", "applied", applied)
+	}
+	client, err := chain.Dial(ctx, o.RPCURL)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	chainID, err := client.ChainID(ctx)
+	if err != nil {
+		client.Close()
+		db.Close()
+		return nil, fmt.Errorf("read chain id: %w", err)
+	}
+	sender := chain.NewSender(client, o.Key, chainID)
+	treasury := o.Treasury
+	if treasury == (common.Address{}) {
+		treasury = crypto.PubkeyToAddress(o.Key.PublicKey)
+	}
+	n := &node{db: db, client: client, tokens: access.NewTokens(db), log: o.Log}
+	n.worker = outbox.New(db, sender, o.Outbox, o.Log.With("part", "outbox"))
+	n.budget = budget.New(db, n.worker, treasury, o.Log.With("part", "budget"))
+	n.budget.Register(n.worker)
+
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	reg.MustRegister(outbox.Collectors()...)
+	n.handler = api.New(api.Deps{
+		Budget: n.budget, Auth: n.tokens, Registry: reg, Log: o.Log.With("part", "api"),
+		Ready: map[string]api.Check{"database": db.Ping, "chain": chainReady(client)},
+	})
+	return n, nil
+}
+
+// chainReady checks that the chain answers.
+func chainReady(c *chain.Client) api.Check {
+	return func(ctx context.Context) error {
+		_, err := c.BlockNumber(ctx)
+		return err
+	}
+}
+
+// Close releases the chain client and the database.
+func (n *node) Close() {
+	n.client.Close()
+	if err := n.db.Close(); err != nil {
+		n.log.Warn("close database", "err", err)
+	}
+}
+
+// serveHTTP serves the API on addr until ctx ends, then shuts down gracefully. ready, if
+// set, receives the bound address (useful with port 0).
+func serveHTTP(ctx context.Context, addr string, h http.Handler, log *slog.Logger, ready func(net.Addr)) error {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", addr, err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	log.Info("serving HTTP", "addr", ln.Addr().String())
+	if ready != nil {
+		ready(ln.Addr())
+	}
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve HTTP: %w", err)
+	case <-ctx.Done():
+	}
+	shutdown, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdown); err != nil {
+		return fmt.Errorf("shut down HTTP: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// startWorker runs the outbox worker until ctx ends or the returned stop is called; stop
+// waits for it to finish.
+func (n *node) startWorker(ctx context.Context) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if err := n.worker.Run(ctx); err != nil {
+			n.log.Error("outbox stopped", "err", err)
+		}
+	}()
+	return func() { cancel(); <-done }
+}

@@ -1,0 +1,180 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/big"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/pbnode/pbnode/portal/access"
+	"github.com/pbnode/pbnode/storage"
+	"github.com/pbnode/pbnode/storage/storagetest"
+)
+
+// hardhatKey is Hardhat's public account #0, funded on every `hardhat node`.
+const hardhatKey = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"
+
+// TestServeOnHardhatNode runs `pbnode serve` against a second, independent EVM node
+// (`npx hardhat node`) and PostgreSQL: a round is created, distributed and allocated through
+// the API, the audit agrees with the API, and a plain JSON-RPC eth_call (no go-ethereum)
+// reads totalSupply() == budget at the token address the API reports.
+func TestServeOnHardhatNode(t *testing.T) {
+	rpcURL := startHardhatNode(t)
+	dbCfg := storagetest.Config(t, storage.DriverPostgres)
+	dir := t.TempDir()
+	env := []string{
+		"PBNODE_DATA_DIR=" + dir, "PBNODE_HTTP_ADDR=127.0.0.1:0",
+		"PBNODE_CHAIN_RPC_URL=" + rpcURL, "PBNODE_CHAIN_KEY=" + hardhatKey,
+		"PBNODE_STORAGE_DRIVER=postgres", "PBNODE_STORAGE_DSN=" + dbCfg.DSN,
+	}
+	cmd := exec.Command(pbnodeBinary(t), "migrate")
+	cmd.Env = append(os.Environ(), env...)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("pbnode migrate: %v\n%s", err, out)
+	}
+	p := startPbnode(t, dir, env, "serve")
+	treasury, registrar, citizen := serveTokens(t, dbCfg)
+
+	const budget = 500_000
+	deadline := time.Now().Add(time.Hour).UTC().Format(time.RFC3339)
+	status, data, err := post(p.URL+"/api/v1/rounds", treasury, fmt.Sprintf(
+		`{"name":"Serve test","budget_kopecks":%d,"deadline":%q,"initiatives":[{"title":"A","cost_kopecks":200000},{"title":"B","cost_kopecks":400000}]}`,
+		budget, deadline))
+	if err != nil || status != http.StatusAccepted {
+		t.Fatalf("create round: %d %s %v", status, data, err)
+	}
+	var round struct {
+		ID           int64  `json:"id"`
+		TokenAddress string `json:"token_address"`
+	}
+	json.Unmarshal(data, &round)
+	url := fmt.Sprintf("%s/api/v1/rounds/%d", p.URL, round.ID)
+	mustPost(t, url+"/quotas", registrar, `{"citizens":["0x00000000000000000000000000000000000000a1","0x00000000000000000000000000000000000000a2"]}`)
+	mustPost(t, url+"/allocations", citizen, `{"initiative":2,"amount_kopecks":120000}`)
+	mustPost(t, url+"/allocations", citizen, `{"initiative":1,"amount_kopecks":30000}`)
+	mustPost(t, url+"/withdrawals", citizen, `{"initiative":2,"amount_kopecks":20000}`)
+	waitSettled(t, p.URL, round.ID)
+
+	addr := roundAddress(t, p.URL, round.ID)
+	out, err := exec.Command(pbnodeBinary(t), "audit", "--rpc", rpcURL, "--round", addr.Hex(), "--api", p.URL).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pbnode audit: %v\n%s", err, out)
+	}
+	getJSON(t, url, &round)
+	if got := plainTotalSupply(t, rpcURL, round.TokenAddress); got.Cmp(big.NewInt(budget)) != 0 {
+		t.Fatalf("totalSupply() at %s = %s, want %d", round.TokenAddress, got, budget)
+	}
+	if err := p.stop(t, syscall.SIGTERM); err != nil {
+		t.Fatalf("pbnode serve after SIGTERM: %v", err)
+	}
+}
+
+func mustPost(t *testing.T, url, token, body string) {
+	t.Helper()
+	status, data, err := post(url, token, body)
+	if err != nil || status != http.StatusAccepted {
+		t.Fatalf("POST %s: %d %s %v", url, status, data, err)
+	}
+}
+
+// serveTokens issues role tokens straight into the node's database: serve has no seed.
+func serveTokens(t *testing.T, cfg storage.Config) (treasury, registrar, citizen string) {
+	t.Helper()
+	db, err := storage.Open(t.Context(), cfg, storagetest.Logger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	tokens := access.NewTokens(db)
+	c := storage.Citizen{Address: "0x00000000000000000000000000000000000000a1"}
+	if err := db.CreateCitizen(t.Context(), &c); err != nil {
+		t.Fatal(err)
+	}
+	var errs [3]error
+	treasury, errs[0] = tokens.Issue(t.Context(), access.RoleTreasury, 0, "test")
+	registrar, errs[1] = tokens.Issue(t.Context(), access.RoleRegistrar, 0, "test")
+	citizen, errs[2] = tokens.Issue(t.Context(), access.RoleCitizen, c.ID, "test")
+	for _, err := range errs {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	return treasury, registrar, citizen
+}
+
+// startHardhatNode runs `npx hardhat node` from the repository root on a free port.
+func startHardhatNode(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := ln.Addr().(*net.TCPAddr).Port
+	ln.Close()
+	root, _ := filepath.Abs("../..")
+	cmd := exec.Command("npx", "hardhat", "node", "--hostname", "127.0.0.1", "--port", fmt.Sprint(port))
+	cmd.Dir = root
+	log := &syncBuffer{}
+	cmd.Stdout, cmd.Stderr = log, log
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true} // npx starts children: stop the group
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("start hardhat node (is Node 22 on PATH? scripts/test.sh sources scripts/node-env.sh): %v", err)
+	}
+	t.Cleanup(func() {
+		syscall.Kill(-cmd.Process.Pid, syscall.SIGTERM)
+		cmd.Wait()
+	})
+	url := fmt.Sprintf("http://127.0.0.1:%d", port)
+	for i := 0; i < 600; i++ {
+		if _, err := rpcCall(url, "eth_chainId", []any{}); err == nil {
+			return url
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("hardhat node did not answer within 60 s:\n%s", log.String())
+	return ""
+}
+
+// plainTotalSupply calls totalSupply() (selector 0x18160ddd) with nothing but JSON over HTTP,
+// as a client that is not ours would.
+func plainTotalSupply(t *testing.T, rpcURL, token string) *big.Int {
+	t.Helper()
+	res, err := rpcCall(rpcURL, "eth_call", []any{map[string]string{"to": token, "data": "0x18160ddd"}, "latest"})
+	if err != nil {
+		t.Fatalf("eth_call totalSupply: %v", err)
+	}
+	v, ok := new(big.Int).SetString(strings.TrimPrefix(res, "0x"), 16)
+	if !ok {
+		t.Fatalf("totalSupply() returned %q", res)
+	}
+	return v
+}
+
+func rpcCall(url, method string, params []any) (string, error) {
+	body, _ := json.Marshal(map[string]any{"jsonrpc": "2.0", "id": 1, "method": method, "params": params})
+	resp, err := http.Post(url, "application/json", bytes.NewReader(body))
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	var out struct {
+		Result string
+		Error  *struct{ Message string }
+	}
+	if err := json.NewDecoder(resp.Body).Decode(&out); err != nil {
+		return "", err
+	}
+	if out.Error != nil {
+		return "", fmt.Errorf("%s: %s", method, out.Error.Message)
+	}
+	return out.Result, nil
+}
