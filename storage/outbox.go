@@ -117,11 +117,12 @@ func (r Repo) PendingOps(ctx context.Context, limit int) ([]Op, error) {
 	return opsOf(rows), nil
 }
 
-// SignedOpsFromNonce returns the sent and mined operations with nonce >= nonce, by nonce: what
-// to re-check or re-broadcast when the chain lost blocks.
+// SignedOpsFromNonce returns the signed operations (sent, mined, or failed after signing) with
+// nonce >= nonce, by nonce: what to re-broadcast when the chain lost blocks, so that no nonce
+// is left unused.
 func (r Repo) SignedOpsFromNonce(ctx context.Context, nonce int64) ([]Op, error) {
 	var rows []opRow
-	err := r.with(ctx).Where("nonce >= ? AND status IN ?", nonce, []string{string(OpSent), string(OpMined)}).
+	err := r.with(ctx).Where("nonce >= ? AND status IN ?", nonce, []string{string(OpSent), string(OpMined), string(OpFailed)}).
 		Order("nonce").Find(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("list ops from nonce %d: %w", nonce, translate(err))

@@ -192,9 +192,11 @@ func TestOpQueries(t *testing.T) {
 			{"PendingOps(10)", ids(db.PendingOps(ctx, 10)), append(idsOf(4, 5), ops[5].ID+1)},
 			{"PendingOps(1)", ids(db.PendingOps(ctx, 1)), idsOf(4)},
 			{"SentOps", ids(db.SentOps(ctx)), idsOf(2, 1)},
-			{"SignedOpsFromNonce(0)", ids(db.SignedOpsFromNonce(ctx, 0)), idsOf(2, 0, 1)},
-			{"SignedOpsFromNonce(1)", ids(db.SignedOpsFromNonce(ctx, 1)), idsOf(0, 1)},
-			{"SignedOpsFromNonce(3)", ids(db.SignedOpsFromNonce(ctx, 3)), idsOf()},
+			// Failed ops with a nonce are listed too: their nonce must be used again if lost.
+			{"SignedOpsFromNonce(0)", ids(db.SignedOpsFromNonce(ctx, 0)), idsOf(2, 0, 1, 3)},
+			{"SignedOpsFromNonce(1)", ids(db.SignedOpsFromNonce(ctx, 1)), idsOf(0, 1, 3)},
+			{"SignedOpsFromNonce(3)", ids(db.SignedOpsFromNonce(ctx, 3)), idsOf(3)},
+			{"SignedOpsFromNonce(4)", ids(db.SignedOpsFromNonce(ctx, 4)), idsOf()},
 		}
 		for _, tt := range tests {
 			if !slices.Equal(tt.got, tt.want) {

@@ -44,7 +44,9 @@ func (w *Worker) reconcile(ctx context.Context) error {
 	return nil
 }
 
-// replay puts one signed operation back in flight.
+// replay puts one signed operation back in flight. An operation that failed on-chain is
+// broadcast again too, so that its nonce is used and the ones after it can land; it stays
+// failed (its compensation stands), and the audit would show it if it now succeeded.
 func (w *Worker) replay(ctx context.Context, op storage.Op) error {
 	if op.Status == storage.OpMined {
 		w.log.Warn("chain lost a mined operation; sending it again", "op", op.ID, "nonce", *op.Nonce)
