@@ -17,6 +17,7 @@ import (
 
 	"github.com/pbnode/pbnode/chain"
 	"github.com/pbnode/pbnode/portal/access"
+	"github.com/pbnode/pbnode/portal/anchors"
 	"github.com/pbnode/pbnode/portal/api"
 	"github.com/pbnode/pbnode/portal/budget"
 	"github.com/pbnode/pbnode/portal/outbox"
@@ -29,6 +30,7 @@ type node struct {
 	client  *chain.Client
 	worker  *outbox.Worker
 	budget  *budget.Service
+	anchors *anchors.Service
 	tokens  *access.Tokens
 	handler http.Handler
 	log     *slog.Logger
@@ -78,12 +80,18 @@ func openNode(ctx context.Context, o nodeOptions) (*node, error) {
 	n.worker = outbox.New(db, sender, o.Outbox, o.Log.With("part", "outbox"))
 	n.budget = budget.New(db, n.worker, treasury, o.Log.With("part", "budget"))
 	n.budget.Register(n.worker)
+	n.anchors = anchors.New(db, n.worker)
+	n.anchors.Register(n.worker)
+	if err := n.anchors.EnsureRegistry(ctx); err != nil {
+		n.Close()
+		return nil, err
+	}
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	reg.MustRegister(outbox.Collectors()...)
 	n.handler = api.New(api.Deps{
-		Budget: n.budget, Auth: n.tokens, Registry: reg, Log: o.Log.With("part", "api"),
+		Budget: n.budget, Anchors: n.anchors, Auth: n.tokens, Registry: reg, Log: o.Log.With("part", "api"),
 		Ready: map[string]api.Check{"database": db.Ping, "chain": chainReady(client)},
 	})
 	return n, nil

@@ -13,6 +13,16 @@ import (
 	"github.com/pbnode/pbnode/portal/budget"
 )
 
+// contracts lists the node's singleton contracts; an address is null until it is deployed.
+func (s *server) contracts(c *gin.Context) {
+	out := gin.H{"anchor_registry": nil}
+	addr, ok, err := s.anchors.Registry(c.Request.Context())
+	if ok {
+		out["anchor_registry"] = addr.Hex()
+	}
+	s.render(c, http.StatusOK, out, err)
+}
+
 func (s *server) listRounds(c *gin.Context) {
 	rounds, err := s.budget.Rounds(c.Request.Context())
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/gin-gonic/gin"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
@@ -21,12 +22,18 @@ type Authenticator interface {
 	Authenticate(ctx context.Context, token string) (access.Principal, error)
 }
 
+// Registries finds the node's singleton contracts.
+type Registries interface {
+	Registry(ctx context.Context) (common.Address, bool, error)
+}
+
 // Check is one readiness probe (database, chain); it returns nil when healthy.
 type Check func(ctx context.Context) error
 
 // Deps are what the API serves.
 type Deps struct {
 	Budget   *budget.Service
+	Anchors  Registries
 	Auth     Authenticator
 	Ready    map[string]Check
 	Registry *prometheus.Registry // /metrics serves it; the API adds its own collectors
@@ -34,16 +41,17 @@ type Deps struct {
 }
 
 type server struct {
-	budget *budget.Service
-	auth   Authenticator
-	ready  map[string]Check
-	log    *slog.Logger
+	budget  *budget.Service
+	anchors Registries
+	auth    Authenticator
+	ready   map[string]Check
+	log     *slog.Logger
 }
 
 // New returns the HTTP handler of the whole API.
 func New(d Deps) http.Handler {
 	gin.SetMode(gin.ReleaseMode)
-	s := &server{budget: d.Budget, auth: d.Auth, ready: d.Ready, log: d.Log}
+	s := &server{budget: d.Budget, anchors: d.Anchors, auth: d.Auth, ready: d.Ready, log: d.Log}
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
 	r.Use(s.recover, newMetrics(d.Registry).middleware, s.authenticate)
@@ -55,6 +63,7 @@ func New(d Deps) http.Handler {
 	r.GET("/metrics", public, gin.WrapH(promhttp.HandlerFor(d.Registry, promhttp.HandlerOpts{})))
 
 	v1 := r.Group("/api/v1")
+	v1.GET("/contracts", public, s.contracts)
 	v1.GET("/rounds", public, s.listRounds)
 	v1.POST("/rounds", s.require(access.RoleTreasury), s.createRound)
 	v1.GET("/rounds/:round", public, s.getRound)

@@ -18,6 +18,7 @@ import (
 	"github.com/pbnode/pbnode/chain"
 	"github.com/pbnode/pbnode/chain/devchain"
 	"github.com/pbnode/pbnode/portal/access"
+	"github.com/pbnode/pbnode/portal/anchors"
 	"github.com/pbnode/pbnode/portal/api"
 	"github.com/pbnode/pbnode/portal/budget"
 	"github.com/pbnode/pbnode/portal/outbox"
@@ -27,12 +28,13 @@ import (
 
 // Node is a running test node.
 type Node struct {
-	DB     *storage.DB
-	Chain  *chain.Client
-	Budget *budget.Service
-	Worker *outbox.Worker
-	Tokens *access.Tokens
-	URL    string // the API's base URL
+	DB      *storage.DB
+	Chain   *chain.Client
+	Budget  *budget.Service
+	Anchors *anchors.Service
+	Worker  *outbox.Worker
+	Tokens  *access.Tokens
+	URL     string // the API's base URL
 }
 
 // Start starts a node on driver ("sqlite" or "postgres"); everything stops at test cleanup.
@@ -65,9 +67,14 @@ func Start(t testing.TB, driver string, opts ...budget.Option) *Node {
 	n.Worker = outbox.New(db, chain.NewSender(client, key, chainID), ocfg, log)
 	n.Budget = budget.New(db, n.Worker, crypto.PubkeyToAddress(key.PublicKey), log, opts...)
 	n.Budget.Register(n.Worker)
+	n.Anchors = anchors.New(db, n.Worker)
+	n.Anchors.Register(n.Worker)
+	if err := n.Anchors.EnsureRegistry(t.Context()); err != nil {
+		t.Fatal(err)
+	}
 
 	srv := httptest.NewServer(api.New(api.Deps{
-		Budget: n.Budget, Auth: n.Tokens, Registry: prometheus.NewRegistry(), Log: log,
+		Budget: n.Budget, Anchors: n.Anchors, Auth: n.Tokens, Registry: prometheus.NewRegistry(), Log: log,
 		Ready: map[string]api.Check{"database": db.Ping, "chain": func(ctx context.Context) error { _, err := client.BlockNumber(ctx); return err }},
 	}))
 	t.Cleanup(srv.Close)
