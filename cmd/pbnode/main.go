@@ -40,6 +40,7 @@ func subcommands() []func(*rootOptions) *cobra.Command {
 		newDevCmd,
 		newServeCmd,
 		newMigrateCmd,
+		newTokenCmd,
 		newAuditCmd,
 		newVersionCmd,
 	}
