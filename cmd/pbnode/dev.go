@@ -69,9 +69,16 @@ func runDev(ctx context.Context, o devOptions) error {
 	if err := n.worker.Drain(drainCtx); err != nil {
 		return fmt.Errorf("wait for queued chain operations: %w", err)
 	}
+	b := banner{rpcURL: chainNode.RPCURL(), dataDir: o.DataDir, roundID: 1, round: "<round_address>"}
+	if id, ok, err := demo.Seeded(ctx, n.db); err == nil && ok {
+		if r, err := n.budget.Round(ctx, id); err == nil {
+			b.roundID, b.round = id, r.Address.Hex()
+		}
+	}
 	return serveHTTP(ctx, o.HTTPAddr, n.handler, log, func(addr net.Addr) {
 		writeEndpoints(log, o.DataDir, addr.String(), chainNode.RPCURL())
-		printBanner(o.Out, addr.String(), chainNode.RPCURL(), o.DataDir)
+		b.base = "http://" + addr.String()
+		b.print(o.Out)
 	})
 }
 
@@ -110,17 +117,24 @@ func writeEndpoints(log *slog.Logger, dataDir, httpAddr, rpcURL string) {
 	}
 }
 
-func printBanner(out io.Writer, httpAddr, rpcURL, dataDir string) {
-	base := "http://" + httpAddr
+// banner is what `pbnode dev` tells the developer to open.
+type banner struct {
+	base, rpcURL, dataDir string
+	roundID               int64
+	round                 string // the demo round's contract address, when there is one
+}
+
+func (b banner) print(out io.Writer) {
+	r := fmt.Sprintf("%s/api/v1/rounds/%d", b.base, b.roundID)
 	fmt.Fprintf(out, `
 pbnode dev is running (data in %s).
-  API         %s/api/v1/rounds
-  round       %s/api/v1/rounds/1   initiatives: %s/api/v1/rounds/1/initiatives
+  rounds      %s/api/v1/rounds
+  demo round  %s   initiatives: %s/initiatives
   readiness   %s/readyz   metrics: %s/metrics
   chain RPC   %s  (chain id 1337)
-  audit       go run ./cmd/pbnode audit --rpc %s --round <round_address> --api %s
+  audit       go run ./cmd/pbnode audit --rpc %s --round %s --api %s
 Stop with Ctrl-C; the next start continues from the same state.
-`, dataDir, base, base, base, base, base, rpcURL, rpcURL, base)
+`, b.dataDir, b.base, r, r, b.base, b.base, b.rpcURL, b.rpcURL, b.round, b.base)
 }
 
 func closeLogged(log *slog.Logger, what string, close func() error) {
