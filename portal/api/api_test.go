@@ -132,7 +132,8 @@ func TestAPIErrors(t *testing.T) {
 
 func testAPIErrors(t *testing.T, driver string) {
 	f := newFixture(t, driver)
-	closed := newClosedRound(t, f)
+	closed := newRoundClosingAt(t, f, time.Now().Add(-time.Hour))
+	closing := newRoundClosingAt(t, f, time.Now().Add(time.Minute))
 	cit := f.citizens[0]
 	tests := []struct {
 		name, method, path, token, body string
@@ -152,6 +153,7 @@ func testAPIErrors(t *testing.T, driver string) {
 		{"over balance R-1.3", "POST", f.round("/allocations"), cit, `{"initiative":1,"amount_kopecks":100001}`, 422, "insufficient_balance"},
 		{"withdraw more than allocated R-1.3", "POST", f.round("/withdrawals"), cit, `{"initiative":1,"amount_kopecks":1}`, 422, "insufficient_allocation"},
 		{"after the deadline R-1.3", "POST", fmt.Sprintf("/api/v1/rounds/%d/allocations", closed), cit, `{"initiative":1,"amount_kopecks":5}`, 409, "deadline_passed"},
+		{"within the close margin before the deadline", "POST", fmt.Sprintf("/api/v1/rounds/%d/allocations", closing), cit, `{"initiative":1,"amount_kopecks":5}`, 409, "deadline_passed"},
 		{"finalize before the deadline R-1.4", "POST", f.round("/finalize"), f.treasury, "", 409, "deadline_not_reached"},
 		{"no token", "POST", f.round("/allocations"), "", `{"initiative":1,"amount_kopecks":5}`, 401, "unauthenticated"},
 		{"unknown token", "POST", f.round("/allocations"), "pbt_" + strings.Repeat("A", 43), `{"initiative":1,"amount_kopecks":5}`, 401, "unauthenticated"},
@@ -185,11 +187,11 @@ func testAPIErrors(t *testing.T, driver string) {
 	}
 }
 
-// newClosedRound creates a round whose deadline has passed by the service's clock, through
-// the database directly: the API refuses to create one.
-func newClosedRound(t *testing.T, f *fixture) int64 {
+// newRoundClosingAt creates a round with that deadline through the database directly: the API
+// refuses to create one so close to (or past) its deadline.
+func newRoundClosingAt(t *testing.T, f *fixture, deadline time.Time) int64 {
 	t.Helper()
-	r := storage.Round{Name: "Closed", Symbol: "CLOSED", Budget: 100, Deadline: time.Now().Add(-time.Hour).UTC(),
+	r := storage.Round{Name: "Closed", Symbol: "CLOSED", Budget: 100, Deadline: deadline.UTC(),
 		Treasury: "0x0000000000000000000000000000000000000001", Status: storage.RoundOpen}
 	if err := f.node.DB.CreateRound(t.Context(), &r); err != nil {
 		t.Fatal(err)

@@ -45,7 +45,7 @@ func (s *Service) move(ctx context.Context, m Move, kind string) (Receipt, error
 	if err != nil {
 		return Receipt{}, err
 	}
-	var opID int64
+	rc := Receipt{Status: string(storage.OpPending)}
 	err = s.db.Tx(ctx, func(tx *storage.Tx) error {
 		delta := m.Amount
 		if kind == opWithdraw {
@@ -54,15 +54,19 @@ func (s *Service) move(ctx context.Context, m Move, kind string) (Receipt, error
 		if err := applyMove(ctx, tx, m.RoundID, cit.ID, ini.ID, delta); err != nil {
 			return err
 		}
-		opID, err = enqueueID(ctx, tx, kind, m.RoundID, movePayload{Citizen: cit.Address, Initiative: m.Initiative, Amount: m.Amount})
+		rc.OpID, err = enqueueID(ctx, tx, kind, m.RoundID, movePayload{Citizen: cit.Address, Initiative: m.Initiative, Amount: m.Amount})
+		if err != nil {
+			return err
+		}
+		// Read back in the same transaction: once it commits, the answer cannot fail.
+		rc.Balance, err = balanceOf(ctx, tx.Repo, m.RoundID, cit)
 		return err
 	})
 	if err != nil {
 		return Receipt{}, fmt.Errorf("%s %d to initiative %d: %w", kind, m.Amount, m.Initiative, err)
 	}
 	s.outbox.Notify()
-	bal, err := s.Balance(ctx, m.RoundID, m.CitizenID)
-	return Receipt{OpID: opID, Status: string(storage.OpPending), Balance: bal}, err
+	return rc, nil
 }
 
 // applyMove changes a citizen's allocation and the piggy bank by delta kopecks, refusing
@@ -98,8 +102,13 @@ func (s *Service) Balance(ctx context.Context, roundID, citizenID int64) (Balanc
 	if err != nil {
 		return Balance{}, err
 	}
+	return balanceOf(ctx, s.db.Repo, roundID, cit)
+}
+
+// balanceOf reads a citizen's balance through r: the database, or a transaction.
+func balanceOf(ctx context.Context, r storage.Repo, roundID int64, cit storage.Citizen) (Balance, error) {
 	bal := Balance{Citizen: common.HexToAddress(cit.Address), Allocations: []Allocation{}}
-	q, err := s.db.Quota(ctx, roundID, citizenID)
+	q, err := r.Quota(ctx, roundID, cit.ID)
 	switch {
 	case errors.Is(err, storage.ErrNotFound):
 		return bal, nil
@@ -107,11 +116,11 @@ func (s *Service) Balance(ctx context.Context, roundID, citizenID int64) (Balanc
 		return bal, fmt.Errorf("load quota: %w", err)
 	}
 	bal.Quota, bal.Allocated, bal.Available = q.Amount, q.Allocated, q.Amount-q.Allocated
-	allocs, err := s.db.Allocations(ctx, roundID, citizenID)
+	allocs, err := r.Allocations(ctx, roundID, cit.ID)
 	if err != nil {
 		return bal, fmt.Errorf("load allocations: %w", err)
 	}
-	numbers, err := s.initiativeNumbers(ctx, roundID)
+	numbers, err := initiativeNumbers(ctx, r, roundID)
 	if err != nil {
 		return bal, err
 	}
@@ -146,8 +155,8 @@ func (s *Service) citizen(ctx context.Context, id int64) (storage.Citizen, error
 	return c, nil
 }
 
-func (s *Service) initiativeNumbers(ctx context.Context, roundID int64) (map[int64]int, error) {
-	inis, err := s.db.Initiatives(ctx, roundID)
+func initiativeNumbers(ctx context.Context, r storage.Repo, roundID int64) (map[int64]int, error) {
+	inis, err := r.Initiatives(ctx, roundID)
 	if err != nil {
 		return nil, fmt.Errorf("load initiatives: %w", err)
 	}

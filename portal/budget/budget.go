@@ -96,12 +96,17 @@ type Receipt struct {
 // Notifier wakes the outbox worker after an operation was enqueued.
 type Notifier interface{ Notify() }
 
+// DefaultCloseMargin is how long before a round's deadline the portal stops taking changes,
+// so that every acknowledged change reaches the chain before the contract closes too.
+const DefaultCloseMargin = 2 * time.Minute
+
 // Service is the budget area.
 type Service struct {
 	db       *storage.DB
 	outbox   Notifier
 	treasury common.Address
 	now      func() time.Time
+	margin   time.Duration
 	log      *slog.Logger
 }
 
@@ -111,9 +116,12 @@ type Option func(*Service)
 // WithClock replaces the wall clock the service checks deadlines against (tests).
 func WithClock(now func() time.Time) Option { return func(s *Service) { s.now = now } }
 
+// WithCloseMargin replaces DefaultCloseMargin.
+func WithCloseMargin(d time.Duration) Option { return func(s *Service) { s.margin = d } }
+
 // New returns the service. Treasury receives what is left when a round is finalized.
 func New(db *storage.DB, outbox Notifier, treasury common.Address, log *slog.Logger, opts ...Option) *Service {
-	s := &Service{db: db, outbox: outbox, treasury: treasury, now: time.Now, log: log}
+	s := &Service{db: db, outbox: outbox, treasury: treasury, now: time.Now, margin: DefaultCloseMargin, log: log}
 	for _, o := range opts {
 		o(s)
 	}

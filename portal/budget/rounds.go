@@ -37,8 +37,8 @@ func (r NewRound) Validate(now time.Time) error {
 		return fmt.Errorf("%w: name must have 1 to %d characters", ErrInvalid, MaxNameLen)
 	case r.Budget <= 0:
 		return fmt.Errorf("%w: budget must be positive", ErrInvalid)
-	case !r.Deadline.After(now.Add(time.Minute)):
-		return fmt.Errorf("%w: deadline must be at least a minute ahead", ErrInvalid)
+	case !r.Deadline.After(now.Add(5 * time.Minute)):
+		return fmt.Errorf("%w: deadline must be at least five minutes ahead", ErrInvalid)
 	case len(r.Initiatives) > MaxInitiatives:
 		return fmt.Errorf("%w: at most %d initiatives", ErrInvalid, MaxInitiatives)
 	}
@@ -233,8 +233,9 @@ func (s *Service) loadRound(ctx context.Context, id int64) (storage.Round, error
 	return rec, nil
 }
 
-// openRound loads a round that still takes changes: not failed, not finalized, before its
-// deadline.
+// openRound loads a round that still takes changes: not failed, not finalized, and more than
+// the close margin before its deadline. The margin leaves the outbox time to land what
+// was acknowledged before the contract refuses it.
 func (s *Service) openRound(ctx context.Context, id int64) (storage.Round, error) {
 	rec, err := s.loadRound(ctx, id)
 	if err != nil {
@@ -245,8 +246,9 @@ func (s *Service) openRound(ctx context.Context, id int64) (storage.Round, error
 		return rec, fmt.Errorf("round %d: %w", id, ErrRoundFailed)
 	case rec.Status == storage.RoundFinalizing || rec.Status == storage.RoundFinalized:
 		return rec, fmt.Errorf("round %d: %w", id, ErrAlreadyFinalized)
-	case !s.now().Before(rec.Deadline):
-		return rec, fmt.Errorf("round %d closed at %s: %w", id, rec.Deadline.UTC().Format(time.RFC3339), ErrDeadlinePassed)
+	case !s.now().Add(s.margin).Before(rec.Deadline):
+		return rec, fmt.Errorf("round %d took changes until %s, %s before its deadline: %w", id,
+			rec.Deadline.Add(-s.margin).UTC().Format(time.RFC3339), s.margin, ErrDeadlinePassed)
 	}
 	return rec, nil
 }
