@@ -134,9 +134,10 @@ func (db *DB) Close() error {
 //
 // fn must use tx, never db: on SQLite the transaction holds the only connection, so a call on
 // db would wait for ever. When a call on tx fails, fn should return: on PostgreSQL a failed
-// statement aborts the transaction. The exceptions are the calls that run several statements
-// (CreateInitiative, CreateQuotas, SetFunded): they use a savepoint, so their failure leaves
-// the transaction usable. Guarded updates that return ErrInsufficient did not fail a
+// statement aborts the transaction. The exceptions use a savepoint, so their failure leaves
+// the transaction usable: the calls that run several statements (CreateInitiative,
+// CreateQuotas, SetFunded) and those whose conflict a caller handles (CreateUser,
+// GrantUserRole). Guarded updates that return ErrInsufficient did not fail a
 // statement either.
 func (db *DB) Tx(ctx context.Context, fn func(tx *Tx) error) error {
 	return db.g.WithContext(ctx).Transaction(func(g *gorm.DB) error {

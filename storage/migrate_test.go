@@ -2,7 +2,9 @@ package storage_test
 
 import (
 	"errors"
+	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -74,7 +76,11 @@ func TestMigrateConcurrentStarters(t *testing.T) {
 			}
 			wg.Wait()
 			slices.Sort(applied)
-			if want := []string{"0001_initial"}; !slices.Equal(applied, want) {
+			var want []string
+			for i := range storage.KnownMigrations() {
+				want = append(want, fmt.Sprintf("%04d_", i+1))
+			}
+			if len(applied) != len(want) || applied[0] != "0001_initial" || !slices.EqualFunc(applied, want, strings.HasPrefix) {
 				t.Errorf("applied across starters = %v, want %v", applied, want)
 			}
 		})
@@ -85,16 +91,17 @@ func TestMigrateSchemaTooNew(t *testing.T) {
 	t.Parallel()
 	storagetest.ForEach(t, func(t *testing.T, db *storage.DB) {
 		ctx := t.Context()
-		future := append(storage.KnownMigrations(), storage.SQLMigration(2, "future", "CREATE TABLE future_thing (id INTEGER)"))
-		if applied, err := db.MigrateWith(ctx, future); err != nil || !slices.Equal(applied, []string{"0002_future"}) {
+		next := len(storage.KnownMigrations()) + 1
+		future := append(storage.KnownMigrations(), storage.SQLMigration(next, "future", "CREATE TABLE future_thing (id INTEGER)"))
+		if applied, err := db.MigrateWith(ctx, future); err != nil || !slices.Equal(applied, []string{fmt.Sprintf("%04d_future", next)}) {
 			t.Fatalf("MigrateWith(future) = %v, %v", applied, err)
 		}
 		applied, err := db.Migrate(ctx)
 		if !errors.Is(err, storage.ErrSchemaTooNew) || len(applied) != 0 {
 			t.Fatalf("Migrate by an older binary = %v, %v; want ErrSchemaTooNew", applied, err)
 		}
-		if v, _ := db.SchemaVersion(ctx); v != 2 {
-			t.Errorf("SchemaVersion = %d, want 2", v)
+		if v, _ := db.SchemaVersion(ctx); v != next {
+			t.Errorf("SchemaVersion = %d, want %d", v, next)
 		}
 	})
 }
@@ -103,19 +110,20 @@ func TestMigrateFailedStepRollsBack(t *testing.T) {
 	t.Parallel()
 	storagetest.ForEach(t, func(t *testing.T, db *storage.DB) {
 		ctx := t.Context()
+		known := len(storage.KnownMigrations())
 		broken := append(storage.KnownMigrations(),
-			storage.SQLMigration(2, "broken", "CREATE TABLE half_done (id INTEGER)", "THIS IS NOT SQL"))
+			storage.SQLMigration(known+1, "broken", "CREATE TABLE half_done (id INTEGER)", "THIS IS NOT SQL"))
 		if _, err := db.MigrateWith(ctx, broken); err == nil || errors.Is(err, storage.ErrSchemaTooNew) {
 			t.Fatalf("MigrateWith(broken) err = %v, want a syntax error", err)
 		}
 		if db.TableExists(ctx, "half_done") {
 			t.Error("table of the failed migration survived")
 		}
-		if v, _ := db.SchemaVersion(ctx); v != 1 {
-			t.Errorf("SchemaVersion after failure = %d, want 1", v)
+		if v, _ := db.SchemaVersion(ctx); v != known {
+			t.Errorf("SchemaVersion after failure = %d, want %d", v, known)
 		}
-		fixed := append(storage.KnownMigrations(), storage.SQLMigration(2, "fixed", "CREATE TABLE half_done (id INTEGER)"))
-		if applied, err := db.MigrateWith(ctx, fixed); err != nil || !slices.Equal(applied, []string{"0002_fixed"}) {
+		fixed := append(storage.KnownMigrations(), storage.SQLMigration(known+1, "fixed", "CREATE TABLE half_done (id INTEGER)"))
+		if applied, err := db.MigrateWith(ctx, fixed); err != nil || !slices.Equal(applied, []string{fmt.Sprintf("%04d_fixed", known+1)}) {
 			t.Fatalf("MigrateWith(fixed) = %v, %v", applied, err)
 		}
 		gap := []storage.Migration{storage.SQLMigration(2, "gap")}
