@@ -1,0 +1,179 @@
+package identity_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"fmt"
+	"log/slog"
+	"regexp"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/pbnode/pbnode/portal/identity"
+	"github.com/pbnode/pbnode/portal/pii"
+	"github.com/pbnode/pbnode/storage"
+)
+
+// seq makes distinct phones within a test binary.
+var seq atomic.Int64
+
+// newPhone returns a fresh Russian mobile number, spelled as a person might type it.
+func newPhone() string { return fmt.Sprintf("8 (916) %07d", seq.Add(1)) }
+
+const testIP = "203.0.113.7"
+
+// fakeSMS records the messages instead of sending them.
+type fakeSMS struct {
+	mu   sync.Mutex // guards sent
+	sent []message
+}
+
+type message struct {
+	to   pii.Phone
+	text string
+}
+
+func (f *fakeSMS) Send(_ context.Context, to pii.Phone, text string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.sent = append(f.sent, message{to, text})
+	return nil
+}
+
+func (f *fakeSMS) count() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.sent)
+}
+
+var codeRE = regexp.MustCompile(`\d{4,10}`)
+
+// lastCode returns the code of the last message sent to rawPhone.
+func (f *fakeSMS) lastCode(t testing.TB, rawPhone string) string {
+	t.Helper()
+	want, err := pii.NormalizePhone(rawPhone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i := len(f.sent) - 1; i >= 0; i-- {
+		if f.sent[i].to.Equal(want) {
+			return codeRE.FindString(f.sent[i].text)
+		}
+	}
+	t.Fatalf("no message sent to %v", want)
+	return ""
+}
+
+// fakeClock is a clock that moves only when told.
+type fakeClock struct {
+	mu sync.Mutex // guards t
+	t  time.Time
+}
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// syncBuffer is a log sink safe for concurrent writers.
+type syncBuffer struct {
+	mu  sync.Mutex // guards buf
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+type harness struct {
+	db    *storage.DB
+	vault *pii.Vault
+	svc   *identity.Service
+	sms   *fakeSMS
+	clock *fakeClock
+	logs  *syncBuffer // everything the service logged
+}
+
+// start is the fake clock's start: 10:15 UTC, a quarter into an hour window.
+var start = time.Date(2027, 3, 1, 10, 15, 0, 0, time.UTC)
+
+func newHarness(t testing.TB, db *storage.DB, cfg identity.Config, opts ...identity.Option) *harness {
+	t.Helper()
+	h := &harness{db: db, vault: testVault(t), sms: &fakeSMS{}, clock: &fakeClock{t: start}, logs: &syncBuffer{}}
+	log := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	opts = append([]identity.Option{identity.WithClock(h.clock.Now)}, opts...)
+	svc, err := identity.New(db, h.vault, h.sms, cfg, log, opts...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.svc = svc
+	return h
+}
+
+func testVault(t testing.TB) *pii.Vault {
+	t.Helper()
+	key, index := make([]byte, pii.KeySize), make([]byte, pii.MinIndexKeySize)
+	rand.Read(key)
+	rand.Read(index)
+	ring, err := pii.NewKeyRing("k1", map[string][]byte{"k1": key})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := pii.NewVault(ring, index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// signIn signs rawPhone in with a session of kind.
+func (h *harness) signIn(t testing.TB, rawPhone string, kind identity.SessionKind) (identity.Session, identity.User) {
+	t.Helper()
+	ctx := t.Context()
+	id, err := h.svc.StartSMS(ctx, rawPhone, testIP)
+	if err != nil {
+		t.Fatalf("StartSMS: %v", err)
+	}
+	sess, u, _, err := h.svc.VerifySMS(ctx, id, h.sms.lastCode(t, rawPhone), testIP, kind)
+	if err != nil {
+		t.Fatalf("VerifySMS: %v", err)
+	}
+	return sess, u
+}
+
+// counts returns the row counts of the identity tables.
+func (h *harness) counts(t testing.TB) storage.IdentityCounts {
+	t.Helper()
+	c, err := h.db.IdentityCounts(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// roomy is DefaultConfig with limits that tests of other things do not reach.
+func roomy() identity.Config {
+	cfg := identity.DefaultConfig()
+	cfg.SendsPerPhone, cfg.RequestsPerIP, cfg.LockoutFailures = 1000, 1_000_000, 1000
+	return cfg
+}
