@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it: contracts (Hardhat), lint (gofmt, go vet, staticcheck),
 # then `go test -race ./...` against the embedded chain, SQLite and PostgreSQL.
-# On a fresh machine it installs what is missing: Node 22 + npm packages, PostgreSQL, staticcheck.
+# On a fresh machine it installs what is missing: Node 22 + npm packages, PostgreSQL, Chromium,
+# staticcheck.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -23,12 +24,22 @@ ensure_postgres() {
   su postgres -c "psql -q -c \"ALTER USER postgres PASSWORD 'postgres'\"" >/dev/null 2>&1 || true
 }
 
+# The page tests drive headless Chromium (portal/web/webtest); they fail, never skip, without it.
+ensure_chromium() {
+  export PBNODE_TEST_CHROMIUM=${PBNODE_TEST_CHROMIUM:-/usr/bin/chromium}
+  [ -x "$PBNODE_TEST_CHROMIUM" ] && return 0
+  step "installing Chromium"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  [ -x "$PBNODE_TEST_CHROMIUM" ] || { echo "Chromium is not at $PBNODE_TEST_CHROMIUM" >&2; exit 1; }
+}
+
 ensure_staticcheck() {
   STATICCHECK=$(go env GOPATH)/bin/staticcheck
   [ -x "$STATICCHECK" ] || go install honnef.co/go/tools/cmd/staticcheck@v0.8.2
 }
 
 step "PostgreSQL"; ensure_postgres
+step "Chromium"; ensure_chromium
 step "Node 22 and npm packages"
 # Sourced, so that the Go tests find Node 22 too (one of them runs `npx hardhat node`).
 source scripts/node-env.sh

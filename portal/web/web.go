@@ -1,0 +1,113 @@
+// Package web serves pbnode's HTML pages for citizens, officials and auditors: templates and
+// static assets embedded in the binary (go:embed), rendered on the server from the areas'
+// services. Pages work without JavaScript; the little there is (static/app.js) only adds
+// conveniences. Every response carries a strict Content-Security-Policy (csp.go).
+//
+// To add a page: write templates/<name>.html defining "title" and "content" (layout.html
+// wraps them), register a route in routes, and render it with s.page; map its errors to a
+// status in errors.go.
+package web
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/pbnode/pbnode/portal/budget"
+)
+
+// Budget is what the pages read from the budget area.
+type Budget interface {
+	Rounds(ctx context.Context) ([]budget.Round, error)
+	Round(ctx context.Context, id int64) (budget.Round, error)
+	Initiatives(ctx context.Context, roundID int64) ([]budget.Initiative, error)
+}
+
+// Deps are what the pages show and where the rest of the node's paths go.
+type Deps struct {
+	Budget Budget
+	// API serves /api/…, /healthz, /readyz and /metrics; nil leaves them to the pages (404).
+	API http.Handler
+	// RPCURL is the chain's public JSON-RPC URL, printed in the audit command of a round.
+	// Empty prints a placeholder: an outside node's URL may hold an access key.
+	RPCURL string
+	// Location is the time zone deadlines are shown in; nil means Moscow time (UTC+3).
+	Location *time.Location
+	Log      *slog.Logger
+}
+
+// site holds the pages' dependencies and parsed templates; it is read-only once built.
+type site struct {
+	budget   Budget
+	rpcURL   string
+	loc      *time.Location
+	log      *slog.Logger
+	tmpl     templates
+	assets   assets
+	security http.Header
+}
+
+// New returns the node's front handler: the pages and their static assets, with the API's
+// paths handed to d.API.
+func New(d Deps) http.Handler {
+	s := &site{budget: d.Budget, rpcURL: d.RPCURL, loc: d.Location, log: d.Log, security: securityHeaders()}
+	if s.loc == nil {
+		s.loc = moscow
+	}
+	if s.log == nil {
+		s.log = slog.New(slog.DiscardHandler)
+	}
+	s.assets = loadAssets()
+	s.tmpl = parseTemplates(s.funcs())
+	pages := s.routes()
+	if d.API == nil {
+		return pages
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if IsAPIPath(r.URL.Path) {
+			d.API.ServeHTTP(w, r)
+			return
+		}
+		pages.ServeHTTP(w, r)
+	})
+}
+
+// IsAPIPath reports whether path belongs to the JSON API rather than to the pages.
+func IsAPIPath(path string) bool {
+	switch path {
+	case "/api", "/healthz", "/readyz", "/metrics":
+		return true
+	}
+	return strings.HasPrefix(path, "/api/")
+}
+
+// routes is the pages' router.
+func (s *site) routes() http.Handler {
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	r.HandleMethodNotAllowed = true
+	r.Use(s.secure, s.recover)
+	r.NoRoute(func(c *gin.Context) { s.fail(c, errPageNotFound) })
+	r.NoMethod(func(c *gin.Context) { s.fail(c, errMethod) })
+
+	read := []string{http.MethodGet, http.MethodHead}
+	r.Match(read, "/static/*file", s.static)
+	r.Match(read, "/", s.home)
+	r.Match(read, "/rounds/:round", s.round)
+	return r
+}
+
+// recover turns a panic into the 500 page instead of a dropped connection.
+func (s *site) recover(c *gin.Context) {
+	defer func() {
+		if v := recover(); v != nil {
+			s.log.Error("page handler panicked", "route", c.FullPath(), "panic", v)
+			s.fail(c, errPanic)
+		}
+	}()
+	c.Next()
+}
