@@ -11,6 +11,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -55,6 +56,10 @@ type Config struct {
 	Chain    ChainConfig
 	Treasury TreasuryConfig
 	Dev      DevConfig
+	PII      PIIConfig
+	SMS      SMSConfig
+	OIDC     OIDCConfig
+	Identity IdentityConfig
 }
 
 // HTTPConfig is where the API and pages listen.
@@ -311,6 +316,7 @@ func (c Config) Validate() error {
 		check("chain.rpc_url", validRPCURL(c.Chain.RPCURL))
 		check("chain.key", required(string(c.Chain.Key)))
 	}
+	c.validateIdentity(check)
 	return errors.Join(errs...)
 }
 
@@ -393,7 +399,10 @@ type setting struct {
 }
 
 // settings is every config key, in the order they are documented and rendered.
-var settings = []setting{
+var settings = slices.Concat(coreSettings, identitySettings)
+
+// coreSettings are the keys of the node itself: files, HTTP, logs, storage and chain.
+var coreSettings = []setting{
 	text(keyDataDir, "data-dir", ".pbnode", "directory for the SQLite database and the dev chain",
 		func(c *Config) *string { return &c.DataDir }),
 	text(keyHTTPAddr, "http-addr", "127.0.0.1:8080", "address the API and pages listen on",
@@ -482,6 +491,8 @@ func addressText(a common.Address) string {
 // storage.dsn and chain.rpc_url.
 func (c Config) Redacted() Config {
 	c.Chain.Key = Secret(c.Chain.Key.String())
+	c.PII.Keys, c.PII.IndexKey = Secret(c.PII.Keys.String()), Secret(c.PII.IndexKey.String())
+	c.OIDC.ClientSecret = Secret(c.OIDC.ClientSecret.String())
 	c.Storage.DSN = redactDSN(c.Storage.DSN)
 	c.Chain.RPCURL = redactDSN(c.Chain.RPCURL)
 	return c

@@ -14,6 +14,8 @@ import (
 
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/spf13/pflag"
+
+	"github.com/pbnode/pbnode/portal/identity"
 )
 
 // testKey is Hardhat's account #1. It is public, like every key in tests; here it stands for
@@ -147,14 +149,16 @@ func TestConfigDefaults(t *testing.T) {
 	want.Chain.Dev.DataDir, want.Chain.Dev.HTTPAddr, want.Chain.Dev.ChainID = filepath.Join(".pbnode", "devchain"), "127.0.0.1:8545", 1337
 	want.Chain.Dev.GasLimit = dev.Chain.Dev.GasLimit // devchain's own default
 	want.Dev.Demo = true
+	want.SMS.Gateway = "log"
+	want.Identity = IdentityConfig{Limits: identity.DefaultConfig(), SweepInterval: 5 * time.Minute}
 	if dev != want {
 		t.Errorf("dev defaults:\n got %#v\nwant %#v", dev, want)
 	}
 
-	serve, err := loadTest(t, ModeServe, "", env{
+	serve, err := loadTest(t, ModeServe, "", withPII(env{
 		"PBNODE_CHAIN_RPC_URL": "http://127.0.0.1:8545", "PBNODE_CHAIN_KEY": "0x" + testKey,
 		"PBNODE_STORAGE_DSN": "host=127.0.0.1 user=pb dbname=pb",
-	})
+	}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,8 +175,8 @@ func TestConfigDefaults(t *testing.T) {
 
 func TestConfigValidation(t *testing.T) {
 	serveEnv := func(extra env) env {
-		e := env{"PBNODE_CHAIN_RPC_URL": "http://127.0.0.1:8545", "PBNODE_CHAIN_KEY": testKey,
-			"PBNODE_STORAGE_DSN": "host=127.0.0.1 user=pb dbname=pb"}
+		e := withPII(env{"PBNODE_CHAIN_RPC_URL": "http://127.0.0.1:8545", "PBNODE_CHAIN_KEY": testKey,
+			"PBNODE_STORAGE_DSN": "host=127.0.0.1 user=pb dbname=pb"})
 		for k, v := range extra {
 			e[k] = v
 		}
@@ -292,10 +296,10 @@ func TestConfigSecretsNeverRendered(t *testing.T) {
 	}
 	for _, dsn := range dsns {
 		t.Run(dsn[:8], func(t *testing.T) {
-			c, err := loadTest(t, ModeServe, "", env{
+			c, err := loadTest(t, ModeServe, "", withPII(env{
 				"PBNODE_STORAGE_DSN": dsn, "PBNODE_CHAIN_KEY": testKey,
 				"PBNODE_CHAIN_RPC_URL": "https://rpc:" + rpcPassword + "@rpc.example/v3",
-			})
+			}))
 			if err != nil {
 				t.Fatal(err)
 			}

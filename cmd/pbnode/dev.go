@@ -51,6 +51,7 @@ func runDev(ctx context.Context, o devOptions) error {
 
 	opts := o.Node
 	opts.Storage, opts.RPCURL, opts.Key = o.Storage, chainNode.RPCURL(), chainNode.DevKey()
+	opts.PublicRPC = chainNode.RPCURL()
 	n, err := openNode(ctx, opts)
 	if err != nil {
 		return err
@@ -128,13 +129,14 @@ func (b banner) print(out io.Writer) {
 	r := fmt.Sprintf("%s/api/v1/rounds/%d", b.base, b.roundID)
 	fmt.Fprintf(out, `
 pbnode dev is running (data in %s).
+  pages       %s/   demo round: %s/rounds/%d
   rounds      %s/api/v1/rounds
   demo round  %s   initiatives: %s/initiatives
   readiness   %s/readyz   metrics: %s/metrics
   chain RPC   %s  (chain id 1337)
   audit       go run ./cmd/pbnode audit --rpc %s --round %s --api %s
 Stop with Ctrl-C; the next start continues from the same state.
-`, b.dataDir, b.base, r, r, b.base, b.base, b.rpcURL, b.rpcURL, b.round, b.base)
+`, b.dataDir, b.base, b.base, b.roundID, b.base, r, r, b.base, b.base, b.rpcURL, b.rpcURL, b.round, b.base)
 }
 
 func closeLogged(log *slog.Logger, what string, close func() error) {
@@ -157,10 +159,14 @@ func newDevCmd(opts *rootOptions) *cobra.Command {
 				return err
 			}
 			log.Info("starting pbnode dev", "config", cfg)
+			ids, err := identityOptionsOf(cfg)
+			if err != nil {
+				return err
+			}
 			return runDev(cmd.Context(), devOptions{
 				DataDir: cfg.DataDir, HTTPAddr: cfg.HTTP.Addr, Chain: cfg.Chain.Dev, Storage: cfg.Storage,
 				Demo: cfg.Dev.Demo, Out: opts.stdout,
-				Node: nodeOptions{Treasury: cfg.Treasury.Address, Outbox: outboxConfig(cfg), Log: log},
+				Node: nodeOptions{Treasury: cfg.Treasury.Address, Outbox: outboxConfig(cfg), Identity: ids, Log: log},
 			})
 		},
 	}

@@ -41,6 +41,7 @@ func subcommands() []func(*rootOptions) *cobra.Command {
 		newServeCmd,
 		newMigrateCmd,
 		newTokenCmd,
+		newRoleCmd,
 		newAuditCmd,
 		newVersionCmd,
 	}

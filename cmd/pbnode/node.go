@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -20,11 +21,14 @@ import (
 	"github.com/pbnode/pbnode/portal/anchors"
 	"github.com/pbnode/pbnode/portal/api"
 	"github.com/pbnode/pbnode/portal/budget"
+	"github.com/pbnode/pbnode/portal/identity"
 	"github.com/pbnode/pbnode/portal/outbox"
+	"github.com/pbnode/pbnode/portal/web"
 	"github.com/pbnode/pbnode/storage"
 )
 
-// node is a running pbnode: storage, a chain client, the outbox worker and the HTTP API.
+// node is a running pbnode: storage, a chain client, the outbox worker, and the HTTP API
+// and pages on one handler.
 type node struct {
 	db      *storage.DB
 	client  *chain.Client
@@ -32,8 +36,11 @@ type node struct {
 	budget  *budget.Service
 	anchors *anchors.Service
 	tokens  *access.Tokens
-	handler http.Handler
-	log     *slog.Logger
+	// identity signs people in; sweep runs its Sweep every sweepEvery.
+	identity   *identity.Service
+	sweepEvery time.Duration
+	handler    http.Handler
+	log        *slog.Logger
 }
 
 // nodeOptions are what runNode needs, already validated by the command.
@@ -43,7 +50,11 @@ type nodeOptions struct {
 	Key      *ecdsa.PrivateKey
 	Treasury common.Address // zero: the key's address
 	Outbox   outbox.Config
-	Log      *slog.Logger
+	Identity identityOptions
+	// PublicRPC is the chain URL the pages print in the audit command; empty prints a
+	// placeholder, since an outside node's URL may hold an access key.
+	PublicRPC string
+	Log       *slog.Logger
 }
 
 // openNode opens the database (migrating it), dials the chain and wires the services.
@@ -87,13 +98,22 @@ func openNode(ctx context.Context, o nodeOptions) (*node, error) {
 		return nil, err
 	}
 
+	provider, err := n.openIdentity(ctx, o.Identity)
+	if err != nil {
+		n.Close()
+		return nil, err
+	}
+
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	reg.MustRegister(outbox.Collectors()...)
-	n.handler = api.New(api.Deps{
-		Budget: n.budget, Anchors: n.anchors, Auth: n.tokens, Registry: reg, Log: o.Log.With("part", "api"),
+	apiHandler := api.New(api.Deps{
+		Budget: n.budget, Anchors: n.anchors, Auth: access.NewAuth(n.tokens, n.identity), Identity: n.identity, OIDC: provider,
+		Registry: reg, Log: o.Log.With("part", "api"),
 		Ready: map[string]api.Check{"database": db.Ping, "chain": chainReady(client)},
 	})
+	// The pages serve every path but the API's (/api/…, /healthz, /readyz, /metrics).
+	n.handler = web.New(web.Deps{Budget: n.budget, API: apiHandler, RPCURL: o.PublicRPC, Log: o.Log.With("part", "web")})
 	return n, nil
 }
 
@@ -113,8 +133,8 @@ func (n *node) Close() {
 	}
 }
 
-// serveHTTP serves the API on addr until ctx ends, then shuts down gracefully. ready, if
-// set, receives the bound address (useful with port 0).
+// serveHTTP serves the API and the pages on addr until ctx ends, then shuts down gracefully.
+// ready, if set, receives the bound address (useful with port 0).
 func serveHTTP(ctx context.Context, addr string, h http.Handler, log *slog.Logger, ready func(net.Addr)) error {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
@@ -143,16 +163,16 @@ func serveHTTP(ctx context.Context, addr string, h http.Handler, log *slog.Logge
 	return nil
 }
 
-// startWorker runs the outbox worker until ctx ends or the returned stop is called; stop
-// waits for it to finish.
+// startWorker runs the outbox worker and the identity sweeper until ctx ends or the returned
+// stop is called; stop waits for both to finish.
 func (n *node) startWorker(ctx context.Context) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
+	var wg sync.WaitGroup
+	wg.Go(func() {
 		if err := n.worker.Run(ctx); err != nil {
 			n.log.Error("outbox stopped", "err", err)
 		}
-	}()
-	return func() { cancel(); <-done }
+	})
+	wg.Go(func() { n.sweep(ctx) })
+	return func() { cancel(); wg.Wait() }
 }

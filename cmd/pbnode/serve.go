@@ -25,9 +25,13 @@ func newServeCmd(opts *rootOptions) *cobra.Command {
 				return err
 			}
 			log.Info("starting pbnode serve", "config", cfg)
+			ids, err := identityOptionsOf(cfg)
+			if err != nil {
+				return err
+			}
 			return runServe(cmd.Context(), cfg.DataDir, cfg.HTTP.Addr, nodeOptions{
 				Storage: cfg.Storage, RPCURL: cfg.Chain.RPCURL, Key: key,
-				Treasury: cfg.Treasury.Address, Outbox: outboxConfig(cfg), Log: log,
+				Treasury: cfg.Treasury.Address, Outbox: outboxConfig(cfg), Identity: ids, Log: log,
 			})
 		},
 	}

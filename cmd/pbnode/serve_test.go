@@ -36,6 +36,7 @@ func TestServeOnHardhatNode(t *testing.T) {
 		"PBNODE_CHAIN_RPC_URL=" + rpcURL, "PBNODE_CHAIN_KEY=" + hardhatKey,
 		"PBNODE_STORAGE_DRIVER=postgres", "PBNODE_STORAGE_DSN=" + dbCfg.DSN,
 	}
+	env = append(env, piiEnv()...)
 	cmd := exec.Command(pbnodeBinary(t), "migrate")
 	cmd.Env = append(os.Environ(), env...)
 	if out, err := cmd.CombinedOutput(); err != nil {

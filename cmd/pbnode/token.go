@@ -58,7 +58,7 @@ func newTokenCmd(opts *rootOptions) *cobra.Command {
 // issueToken migrates the database if needed, issues the token and prints it.
 func issueToken(ctx context.Context, db *storage.DB, req tokenRequest, out io.Writer) error {
 	role := access.Role(req.role)
-	if !role.Valid() {
+	if !access.ValidTokenRole(role) {
 		return fmt.Errorf("--role must be treasury, registrar, auditor or citizen, not %q", req.role)
 	}
 	if _, err := db.Migrate(ctx); err != nil {

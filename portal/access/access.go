@@ -1,8 +1,10 @@
-// Package access authenticates API callers with role tokens.
+// Package access authenticates API callers: by service token or by identity session.
 //
-// This is the foundation's stand-in for identity: a token names a role (treasury, registrar,
-// auditor, citizen) and, for a citizen, who they are. Only a token's SHA-256 is stored. The
-// identity area will replace it behind the same Authenticate method.
+// A service token ("pbt_…") names one role (treasury, registrar, auditor, citizen) and, for a
+// citizen, who they are; it is for machine clients and the development demo. Only a token's
+// SHA-256 is stored. People sign in through the identity area instead (SMS code or OIDC), and
+// carry its session token as a bearer token or a cookie. Auth accepts both and gives one
+// Principal, whose role grants the API checks.
 package access
 
 import (
@@ -13,37 +15,32 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
+	"github.com/pbnode/pbnode/portal/identity"
 	"github.com/pbnode/pbnode/storage"
 )
 
-// Role is what a caller may do.
-type Role string
+// Role is what a caller may do: the identity area's roles.
+type Role = identity.Role
 
-// The roles of the foundation.
+// The roles.
 const (
-	RoleTreasury  Role = "treasury"
-	RoleRegistrar Role = "registrar"
-	RoleAuditor   Role = "auditor"
-	RoleCitizen   Role = "citizen"
+	RoleCitizen    = identity.RoleCitizen
+	RoleModerator  = identity.RoleModerator
+	RoleDepartment = identity.RoleDepartment
+	RoleTreasury   = identity.RoleTreasury
+	RoleRegistrar  = identity.RoleRegistrar
+	RoleAuditor    = identity.RoleAuditor
+	RoleAdmin      = identity.RoleAdmin
 )
 
-// Valid reports whether r is a known role.
-func (r Role) Valid() bool {
-	switch r {
-	case RoleTreasury, RoleRegistrar, RoleAuditor, RoleCitizen:
-		return true
-	}
-	return false
-}
+// TokenRoles are the roles a service token may stand for.
+var TokenRoles = []Role{RoleTreasury, RoleRegistrar, RoleAuditor, RoleCitizen}
 
-// Principal is an authenticated caller.
-type Principal struct {
-	Role      Role
-	CitizenID int64 // set for citizens
-	Label     string
-}
+// ValidTokenRole reports whether a service token may stand for r.
+func ValidTokenRole(r Role) bool { return slices.Contains(TokenRoles, r) }
 
 // ErrUnauthenticated means the token is missing, malformed or unknown.
 var ErrUnauthenticated = errors.New("unauthenticated")
@@ -62,7 +59,7 @@ func NewTokens(db *storage.DB) *Tokens { return &Tokens{db: db} }
 // Issue creates a token for role; citizenID is required for citizens and ignored otherwise.
 // The token is returned once; only its hash is kept.
 func (t *Tokens) Issue(ctx context.Context, role Role, citizenID int64, label string) (string, error) {
-	if !role.Valid() {
+	if !ValidTokenRole(role) {
 		return "", fmt.Errorf("issue token: unknown role %q", role)
 	}
 	rec := storage.APIToken{Role: string(role), Label: label}
@@ -96,7 +93,7 @@ func (t *Tokens) Authenticate(ctx context.Context, token string) (Principal, err
 	if err != nil {
 		return Principal{}, fmt.Errorf("look up token: %w", err)
 	}
-	p := Principal{Role: Role(rec.Role), Label: rec.Label}
+	p := Principal{Roles: []identity.RoleGrant{{Role: Role(rec.Role), CreatedAt: rec.CreatedAt}}, Label: rec.Label, CreatedAt: rec.CreatedAt}
 	if rec.CitizenID != nil {
 		p.CitizenID = *rec.CitizenID
 	}

@@ -3,11 +3,16 @@ package api
 import (
 	"errors"
 	"net/http"
+	"strconv"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/pbnode/pbnode/portal/access"
 	"github.com/pbnode/pbnode/portal/budget"
+	"github.com/pbnode/pbnode/portal/identity"
+	"github.com/pbnode/pbnode/portal/oidclogin"
+	"github.com/pbnode/pbnode/portal/pii"
 )
 
 // Errors of the HTTP layer itself.
@@ -46,6 +51,35 @@ var errorCodes = []errorCode{
 	{budget.ErrAlreadyFinalized, http.StatusConflict, "already_finalized"},
 	{budget.ErrAlreadyDistributed, http.StatusConflict, "already_distributed"},
 	{budget.ErrRoundFailed, http.StatusConflict, "round_failed"},
+	// Sign-in, sessions and roles. A wrong code that locks the phone out is locked_out.
+	{identity.ErrInvalidPhone, http.StatusBadRequest, "invalid_phone"},
+	{identity.ErrLockedOut, http.StatusTooManyRequests, "locked_out"},
+	{identity.ErrRateLimited, http.StatusTooManyRequests, "rate_limited"},
+	{identity.ErrCodeExpired, http.StatusBadRequest, "code_expired"},
+	{identity.ErrCodeUsed, http.StatusConflict, "code_used"},
+	{identity.ErrTooManyAttempts, http.StatusTooManyRequests, "too_many_attempts"},
+	{identity.ErrInvalidCode, http.StatusBadRequest, "code_invalid"},
+	{identity.ErrCodeWrong, http.StatusBadRequest, "code_invalid"},
+	{identity.ErrSessionExpired, http.StatusUnauthorized, "session_expired"},
+	{identity.ErrCSRF, http.StatusForbidden, "csrf_failed"},
+	{identity.ErrInvalidRole, http.StatusBadRequest, "invalid_role"},
+	{identity.ErrInvalidTerritory, http.StatusBadRequest, "invalid_territory"},
+	{identity.ErrUnknownUser, http.StatusNotFound, "user_not_found"},
+	{identity.ErrNotGranted, http.StatusNotFound, "role_not_granted"},
+	{identity.ErrUnauthenticated, http.StatusUnauthorized, "unauthenticated"},
+	{identity.ErrDeactivated, http.StatusForbidden, "user_deactivated"},
+	{identity.ErrForbidden, http.StatusForbidden, "forbidden"},
+	{identity.ErrInvalidIP, http.StatusBadRequest, "invalid_request"},
+	{identity.ErrInvalidKind, http.StatusBadRequest, "invalid_request"},
+	{pii.ErrUserIDFormat, http.StatusBadRequest, "invalid_request"},
+	{errOIDCOff, http.StatusNotFound, "oidc_not_configured"},
+	{errOIDCState, http.StatusBadRequest, "oidc_state_invalid"},
+	{oidclogin.ErrStateMismatch, http.StatusBadRequest, "oidc_state_invalid"},
+	{oidclogin.ErrMalformedCallback, http.StatusBadRequest, "oidc_state_invalid"},
+	{oidclogin.ErrProviderError, http.StatusUnauthorized, "oidc_denied"},
+	{oidclogin.ErrExchange, http.StatusBadGateway, "oidc_failed"},
+	{oidclogin.ErrTokenInvalid, http.StatusBadGateway, "oidc_failed"},
+	{identity.ErrInvalidIdentity, http.StatusBadGateway, "oidc_failed"},
 }
 
 type errorBody struct {
@@ -62,6 +96,9 @@ type errorDetail struct {
 func (s *server) fail(c *gin.Context, err error) {
 	for _, ec := range errorCodes {
 		if errors.Is(err, ec.err) {
+			if limit, ok := errors.AsType[*identity.LimitError](err); ok {
+				c.Header("Retry-After", strconv.Itoa(int(limit.RetryAfter/time.Second)))
+			}
 			c.AbortWithStatusJSON(ec.status, errorBody{errorDetail{ec.code, err.Error()}})
 			return
 		}

@@ -123,6 +123,10 @@ func (s *server) move(c *gin.Context, do func(context.Context, budget.Move) (bud
 		return
 	}
 	p, _ := principal(c)
+	if p.CitizenID == 0 {
+		s.fail(c, fmt.Errorf("%w: no wallet is linked to this user yet", budget.ErrCitizenNotFound))
+		return
+	}
 	r, err := do(c.Request.Context(), budget.Move{RoundID: id, CitizenID: p.CitizenID, Initiative: req.Initiative, Amount: req.AmountKopecks})
 	resp := moveResponse{Operation: operationJSON{ID: r.OpID, Status: r.Status}, Balance: balanceOf(r.Balance)}
 	s.render(c, http.StatusAccepted, resp, err)
@@ -148,13 +152,16 @@ func (s *server) operation(c *gin.Context) {
 }
 
 // citizenParam resolves {citizen}: "me" for the caller, or an address, which only the
-// citizen themselves or an official may read.
+// citizen themselves or an official (treasury, registrar, auditor) may read.
 func (s *server) citizenParam(c *gin.Context) (int64, error) {
 	p, _ := principal(c)
 	param := c.Param("citizen")
 	if param == "me" {
-		if p.Role != access.RoleCitizen {
+		switch {
+		case !p.Has(access.RoleCitizen, ""):
 			return 0, fmt.Errorf("%w: \"me\" is for citizens", errForbidden)
+		case p.CitizenID == 0:
+			return 0, fmt.Errorf("%w: no wallet is linked to this user yet", budget.ErrCitizenNotFound)
 		}
 		return p.CitizenID, nil
 	}
@@ -165,7 +172,8 @@ func (s *server) citizenParam(c *gin.Context) (int64, error) {
 	if err != nil {
 		return 0, err
 	}
-	if p.Role == access.RoleCitizen && p.CitizenID != id {
+	official := p.Has(access.RoleTreasury, "") || p.Has(access.RoleRegistrar, "") || p.Has(access.RoleAuditor, "")
+	if !official && p.CitizenID != id {
 		return 0, fmt.Errorf("%w: citizens read only their own balance", errForbidden)
 	}
 	return id, nil

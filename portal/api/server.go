@@ -15,12 +15,9 @@ import (
 
 	"github.com/pbnode/pbnode/portal/access"
 	"github.com/pbnode/pbnode/portal/budget"
+	"github.com/pbnode/pbnode/portal/identity"
+	"github.com/pbnode/pbnode/portal/oidclogin"
 )
-
-// Authenticator turns a bearer token into a principal.
-type Authenticator interface {
-	Authenticate(ctx context.Context, token string) (access.Principal, error)
-}
 
 // Registries finds the node's singleton contracts.
 type Registries interface {
@@ -35,6 +32,8 @@ type Deps struct {
 	Budget   *budget.Service
 	Anchors  Registries
 	Auth     Authenticator
+	Identity *identity.Service   // sign-in, sessions and role grants; nil: service tokens only
+	OIDC     *oidclogin.Provider // login through an OpenID provider; nil when not configured
 	Ready    map[string]Check
 	Registry *prometheus.Registry // /metrics serves it; the API adds its own collectors
 	Log      *slog.Logger
@@ -44,6 +43,9 @@ type server struct {
 	budget  *budget.Service
 	anchors Registries
 	auth    Authenticator
+	ids     *identity.Service
+	oidc    *oidclogin.Provider
+	logins  *pendingLogins
 	ready   map[string]Check
 	log     *slog.Logger
 }
@@ -51,9 +53,14 @@ type server struct {
 // New returns the HTTP handler of the whole API.
 func New(d Deps) http.Handler {
 	gin.SetMode(gin.ReleaseMode)
-	s := &server{budget: d.Budget, anchors: d.Anchors, auth: d.Auth, ready: d.Ready, log: d.Log}
+	s := &server{budget: d.Budget, anchors: d.Anchors, auth: d.Auth, ids: d.Identity, oidc: d.OIDC,
+		logins: newPendingLogins(), ready: d.Ready, log: d.Log}
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
+	// No proxy is trusted: the client address (rate limits of sign-in) is the peer's.
+	if err := r.SetTrustedProxies(nil); err != nil {
+		panic(err)
+	}
 	r.Use(s.recover, newMetrics(d.Registry).middleware, s.authenticate)
 	r.NoRoute(func(c *gin.Context) { s.fail(c, errRouteNotFound) })
 	r.NoMethod(func(c *gin.Context) { s.fail(c, errMethod) })
@@ -76,6 +83,9 @@ func New(d Deps) http.Handler {
 	v1.POST("/rounds/:round/withdrawals", s.require(access.RoleCitizen), s.withdraw)
 	v1.POST("/rounds/:round/finalize", s.require(access.RoleTreasury), s.finalize)
 	v1.GET("/operations/:op", anyone, s.operation)
+	if s.ids != nil {
+		s.identityRoutes(v1)
+	}
 	return r
 }
 

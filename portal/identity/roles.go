@@ -20,12 +20,13 @@ const (
 	RoleModerator  Role = "moderator"  // moderates reports, polls and initiatives
 	RoleDepartment Role = "department" // a city department answering appeals
 	RoleTreasury   Role = "treasury"   // creates and finalizes budget rounds
+	RoleRegistrar  Role = "registrar"  // registers citizens' quotas in budget rounds
 	RoleAuditor    Role = "auditor"    // reads everything, changes nothing
 	RoleAdmin      Role = "admin"      // grants and revokes roles
 )
 
 // AllRoles lists every role.
-var AllRoles = []Role{RoleCitizen, RoleModerator, RoleDepartment, RoleTreasury, RoleAuditor, RoleAdmin}
+var AllRoles = []Role{RoleCitizen, RoleModerator, RoleDepartment, RoleTreasury, RoleRegistrar, RoleAuditor, RoleAdmin}
 
 // Valid reports whether r is one of AllRoles.
 func (r Role) Valid() bool { return slices.Contains(AllRoles, r) }
@@ -49,6 +50,7 @@ type Principal struct {
 	ID        int64  // internal key
 	CitizenID int64  // the citizen (wallet address) the user acts as; 0 until linked
 	Roles     []RoleGrant
+	CreatedAt time.Time // when the user registered
 }
 
 // Has reports whether p holds role in territory ("" asks for the whole city, which only a
@@ -70,7 +72,7 @@ func (s *Service) principal(ctx context.Context, id int64) (Principal, error) {
 	if err != nil {
 		return Principal{}, err
 	}
-	p := Principal{UserID: u.UserID, ID: u.ID, Roles: grantsOf(grants)}
+	p := Principal{UserID: u.UserID, ID: u.ID, Roles: grantsOf(grants), CreatedAt: u.CreatedAt}
 	if u.CitizenID != nil {
 		p.CitizenID = *u.CitizenID
 	}
@@ -134,6 +136,16 @@ func (s *Service) RevokeRole(ctx context.Context, by Principal, userID string, r
 	if !by.Has(RoleAdmin, territory) {
 		return fmt.Errorf("revoke role %s: %w: not an admin of territory %q", role, ErrForbidden, territory)
 	}
+	return s.revoke(ctx, by.ID, userID, role, territory)
+}
+
+// RevokeRoleAsOperator is RevokeRole for the node's operator (the command line), who needs no
+// grant.
+func (s *Service) RevokeRoleAsOperator(ctx context.Context, userID string, role Role, territory string) error {
+	return s.revoke(ctx, 0, userID, role, territory)
+}
+
+func (s *Service) revoke(ctx context.Context, by int64, userID string, role Role, territory string) error {
 	u, err := s.checkGrant(ctx, userID, role, territory)
 	if err == nil {
 		err = s.db.RevokeUserRole(ctx, u.ID, string(role), territory)
@@ -144,7 +156,7 @@ func (s *Service) RevokeRole(ctx context.Context, by Principal, userID string, r
 	if err != nil {
 		return fmt.Errorf("revoke role %s: %w", role, err)
 	}
-	s.log.Info("role revoked", "user_id", u.UserID, "role", role, "territory", territory, "by", by.ID)
+	s.log.Info("role revoked", "user_id", u.UserID, "role", role, "territory", territory, "by", by)
 	return nil
 }
 

@@ -73,7 +73,7 @@ func TestGrantAndRevokeRoles(t *testing.T) {
 			{"local admin city-wide", cao, mod.UserID, identity.RoleModerator, "", identity.ErrForbidden},
 			{"city admin anywhere", city, mod.UserID, identity.RoleDepartment, "zao/arbat", nil},
 			{"city admin, city-wide", city, mod.UserID, identity.RoleCitizen, "", nil},
-			{"unknown role", city, mod.UserID, "registrar", "", identity.ErrInvalidRole},
+			{"unknown role", city, mod.UserID, "mayor", "", identity.ErrInvalidRole},
 			{"bad territory", city, mod.UserID, identity.RoleModerator, "ЦАО", identity.ErrInvalidTerritory},
 			{"bad territory start", city, mod.UserID, identity.RoleModerator, "/cao", identity.ErrInvalidTerritory},
 			{"unknown user", city, "999999999999", identity.RoleModerator, "", identity.ErrUnknownUser},
@@ -103,7 +103,7 @@ func TestGrantAndRevokeRoles(t *testing.T) {
 			{"local admin in own territory", cao, identity.RoleModerator, "cao", nil},
 			{"again", cao, identity.RoleModerator, "cao", identity.ErrNotGranted},
 			{"city admin", city, identity.RoleDepartment, "zao/arbat", nil},
-			{"unknown role", city, "registrar", "", identity.ErrInvalidRole},
+			{"unknown role", city, "mayor", "", identity.ErrInvalidRole},
 		}
 		for _, tt := range revokes {
 			if err := h.svc.RevokeRole(ctx, tt.by, mod.UserID, tt.role, tt.territory); !errors.Is(err, tt.want) {

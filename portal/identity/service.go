@@ -141,3 +141,6 @@ func (s *Service) Sweep(ctx context.Context) (int64, error) {
 	}
 	return total, nil
 }
+
+// Config returns the limits the service runs with.
+func (s *Service) Config() Config { return s.cfg }

@@ -7,6 +7,7 @@ import (
 	"context"
 	"io"
 	"log/slog"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"testing"
@@ -21,6 +22,8 @@ import (
 	"github.com/pbnode/pbnode/portal/anchors"
 	"github.com/pbnode/pbnode/portal/api"
 	"github.com/pbnode/pbnode/portal/budget"
+	"github.com/pbnode/pbnode/portal/identity"
+	"github.com/pbnode/pbnode/portal/oidclogin"
 	"github.com/pbnode/pbnode/portal/outbox"
 	"github.com/pbnode/pbnode/storage"
 	"github.com/pbnode/pbnode/storage/storagetest"
@@ -28,18 +31,36 @@ import (
 
 // Node is a running test node.
 type Node struct {
-	DB      *storage.DB
-	Chain   *chain.Client
-	Budget  *budget.Service
-	Anchors *anchors.Service
-	Worker  *outbox.Worker
-	Tokens  *access.Tokens
-	URL     string // the API's base URL
+	DB       *storage.DB
+	Chain    *chain.Client
+	Budget   *budget.Service
+	Anchors  *anchors.Service
+	Worker   *outbox.Worker
+	Tokens   *access.Tokens
+	Identity *identity.Service
+	SMS      *SMS         // the messages the identity service sent
+	URL      string       // the API's base URL
+	Handler  http.Handler // the API's handler (a *gin.Engine)
+}
+
+// Options change the node a test starts.
+type Options struct {
+	Budget   []budget.Option        // a test clock, say
+	Identity func(*identity.Config) // changes the identity limits before the service starts
+	// OIDC returns the OpenID provider to log in through, given the node's callback URL; nil:
+	// none.
+	OIDC func(callbackURL string) oidclogin.Config
 }
 
 // Start starts a node on driver ("sqlite" or "postgres"); everything stops at test cleanup.
 // opts go to the budget service (a test clock, say).
 func Start(t testing.TB, driver string, opts ...budget.Option) *Node {
+	t.Helper()
+	return StartWith(t, driver, Options{Budget: opts})
+}
+
+// StartWith starts a node on driver with o.
+func StartWith(t testing.TB, driver string, o Options) *Node {
 	t.Helper()
 	log := Logger()
 	cfg := devchain.DefaultConfig()
@@ -65,7 +86,7 @@ func Start(t testing.TB, driver string, opts ...budget.Option) *Node {
 		t.Fatal(err)
 	}
 	n.Worker = outbox.New(db, chain.NewSender(client, key, chainID), ocfg, log)
-	n.Budget = budget.New(db, n.Worker, crypto.PubkeyToAddress(key.PublicKey), log, opts...)
+	n.Budget = budget.New(db, n.Worker, crypto.PubkeyToAddress(key.PublicKey), log, o.Budget...)
 	n.Budget.Register(n.Worker)
 	n.Anchors = anchors.New(db, n.Worker)
 	n.Anchors.Register(n.Worker)
@@ -73,10 +94,22 @@ func Start(t testing.TB, driver string, opts ...budget.Option) *Node {
 		t.Fatal(err)
 	}
 
-	srv := httptest.NewServer(api.New(api.Deps{
-		Budget: n.Budget, Anchors: n.Anchors, Auth: n.Tokens, Registry: prometheus.NewRegistry(), Log: log,
+	n.startIdentity(t, o.Identity)
+	srv := httptest.NewUnstartedServer(nil)
+	var provider *oidclogin.Provider
+	if o.OIDC != nil {
+		cfg := o.OIDC("http://" + srv.Listener.Addr().String() + "/api/v1/auth/oidc/callback")
+		if provider, err = oidclogin.New(t.Context(), cfg, log); err != nil {
+			t.Fatalf("oidc provider: %v", err)
+		}
+	}
+	srv.Config.Handler = api.New(api.Deps{
+		Budget: n.Budget, Anchors: n.Anchors, Auth: access.NewAuth(n.Tokens, n.Identity), Identity: n.Identity, OIDC: provider,
+		Registry: prometheus.NewRegistry(), Log: log,
 		Ready: map[string]api.Check{"database": db.Ping, "chain": func(ctx context.Context) error { _, err := client.BlockNumber(ctx); return err }},
-	}))
+	})
+	n.Handler = srv.Config.Handler
+	srv.Start()
 	t.Cleanup(srv.Close)
 	n.URL = srv.URL
 	n.startWorker(t)
