@@ -6,6 +6,7 @@ func migrations() []migration {
 	return []migration{
 		sqlMigration(1, "initial", schemaV1()...),
 		sqlMigration(2, "identity", schemaV2()...),
+		sqlMigration(3, "profiles", schemaV3()...),
 	}
 }
 
@@ -169,6 +170,136 @@ func schemaV2() []string {
 			granted_by BIGINT REFERENCES users (id),
 			created_at {ts} NOT NULL,
 			UNIQUE (user_ref, role, territory)
+		)`,
+	}
+}
+
+// schemaV3 adds citizens' profiles (R-5.1) and their verification (R-5.2): the profile,
+// children's birth years, addresses, the verified person and flats, the queue of verification
+// requests, and legal representatives of minors (R-4.1). Documents (passport, SNILS, FLS,
+// property certificate) are kept only as a pii.Vault ciphertext and a keyed index; the index
+// is UNIQUE where one document must not be verified for two users. Full name, sex, birth
+// date, e-mail and addresses are kept in clear: the registry checks compare them, and
+// territories select audiences. A pending request holds its document until it is decided;
+// the decision moves it to person_verifications or flat_links, or drops it.
+func schemaV3() []string {
+	return []string{
+		`CREATE TABLE profiles (
+			user_ref   BIGINT PRIMARY KEY REFERENCES users (id),
+			full_name  TEXT NOT NULL DEFAULT '',
+			sex        TEXT NOT NULL DEFAULT '' CHECK (sex IN ('', 'm', 'f')),
+			birth_date TEXT CHECK (birth_date IS NULL OR length(birth_date) = 10),
+			email      TEXT NOT NULL DEFAULT '',
+			created_at {ts} NOT NULL,
+			updated_at {ts} NOT NULL
+		)`,
+		// One row per child, by birth year only: enough to select parents of school
+		// children as an audience.
+		`CREATE TABLE children (
+			id         {pk},
+			user_ref   BIGINT NOT NULL REFERENCES users (id),
+			birth_year INTEGER NOT NULL CHECK (birth_year BETWEEN 1900 AND 9999)
+		)`,
+		`CREATE INDEX children_user ON children (user_ref)`,
+		`CREATE INDEX children_year ON children (birth_year)`,
+		// changes counts the changes of the address; an update names the count it read, so
+		// that of two concurrent changes only one passes the once-per-3-months rule (R-5.1).
+		`CREATE TABLE addresses (
+			user_ref   BIGINT NOT NULL REFERENCES users (id),
+			kind       TEXT NOT NULL CHECK (kind IN ('registration', 'residence', 'work')),
+			text       TEXT NOT NULL CHECK (text <> ''),
+			territory  TEXT NOT NULL DEFAULT '',
+			changes    INTEGER NOT NULL DEFAULT 1 CHECK (changes > 0),
+			changed_at {ts} NOT NULL,
+			PRIMARY KEY (user_ref, kind)
+		)`,
+		`CREATE INDEX addresses_territory ON addresses (kind, territory)`,
+		`CREATE TABLE person_verifications (
+			user_ref        BIGINT PRIMARY KEY REFERENCES users (id),
+			level           INTEGER NOT NULL DEFAULT 0 CHECK (level BETWEEN 0 AND 3),
+			passport_index  TEXT UNIQUE,
+			passport_cipher {blob},
+			snils_index     TEXT UNIQUE,
+			snils_cipher    {blob},
+			status          TEXT NOT NULL CHECK (status IN ('verified', 'rejected')),
+			reason          TEXT NOT NULL DEFAULT '',
+			updated_at      {ts} NOT NULL,
+			CHECK ((passport_index IS NULL) = (passport_cipher IS NULL)),
+			CHECK ((snils_index IS NULL) = (snils_cipher IS NULL)),
+			CHECK (level < 2 OR passport_index IS NOT NULL),
+			CHECK (level < 3 OR snils_index IS NOT NULL)
+		)`,
+		`CREATE INDEX person_verifications_level ON person_verifications (level)`,
+		// A verified flat of a user. Household members share an FLS, so it is unique per user
+		// only; a property certificate is one owner's.
+		`CREATE TABLE flat_links (
+			id                   {pk},
+			user_ref             BIGINT NOT NULL REFERENCES users (id),
+			fls_index            TEXT NOT NULL,
+			fls_cipher           {blob} NOT NULL,
+			building             TEXT NOT NULL,
+			flat_number          TEXT NOT NULL,
+			level                INTEGER NOT NULL CHECK (level IN (1, 2)),
+			role                 TEXT CHECK (role IN ('owner', 'social_tenant')),
+			property_cert_index  TEXT UNIQUE,
+			property_cert_cipher {blob},
+			created_at           {ts} NOT NULL,
+			updated_at           {ts} NOT NULL,
+			UNIQUE (user_ref, fls_index),
+			CHECK ((level = 2) = (role IS NOT NULL)),
+			CHECK ((property_cert_index IS NULL) = (property_cert_cipher IS NULL)),
+			CHECK (role IS NULL OR (role = 'owner') = (property_cert_index IS NOT NULL))
+		)`,
+		`CREATE INDEX flat_links_fls ON flat_links (fls_index)`,
+		// The queue the verification job works. attempts counts the claims and is the token
+		// a worker's decision names, so a request is decided once. doc_* is the passport,
+		// SNILS or property certificate, fls_* and the flat address the flat of a flat
+		// request; all of them are cleared when the request is decided.
+		`CREATE TABLE verification_requests (
+			id           {pk},
+			user_ref     BIGINT NOT NULL REFERENCES users (id),
+			subject      TEXT NOT NULL CHECK (subject IN ('person', 'flat')),
+			level        INTEGER NOT NULL CHECK (level BETWEEN 1 AND 3),
+			status       TEXT NOT NULL CHECK (status IN ('queued', 'checking', 'verified', 'rejected')),
+			reason       TEXT NOT NULL DEFAULT '',
+			doc_index    TEXT,
+			doc_cipher   {blob},
+			fls_index    TEXT,
+			fls_cipher   {blob},
+			building     TEXT,
+			flat_number  TEXT,
+			attempts     INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+			claimed_at   {ts},
+			submitted_at {ts} NOT NULL,
+			due_at       {ts} NOT NULL,
+			decided_at   {ts},
+			notified_at  {ts},
+			CHECK ((status IN ('verified', 'rejected')) = (decided_at IS NOT NULL)),
+			CHECK ((doc_index IS NULL) = (doc_cipher IS NULL)),
+			CHECK ((fls_index IS NULL) = (fls_cipher IS NULL)),
+			CHECK (subject = 'person' OR level <= 2),
+			CHECK (notified_at IS NULL OR decided_at IS NOT NULL)
+		)`,
+		`CREATE INDEX verification_requests_status ON verification_requests (status, id)`,
+		`CREATE INDEX verification_requests_user ON verification_requests (user_ref)`,
+		`CREATE INDEX verification_requests_due ON verification_requests (due_at) WHERE status IN ('queued', 'checking')`,
+		`CREATE INDEX verification_requests_unnotified ON verification_requests (id) WHERE notified_at IS NULL AND decided_at IS NOT NULL`,
+		// At most one open request per person, and per user and flat.
+		`CREATE UNIQUE INDEX verification_requests_open_person ON verification_requests (user_ref)
+			WHERE subject = 'person' AND status IN ('queued', 'checking')`,
+		`CREATE UNIQUE INDEX verification_requests_open_flat ON verification_requests (user_ref, fls_index)
+			WHERE subject = 'flat' AND status IN ('queued', 'checking')`,
+		// A parent or guardian of a minor (R-4.1). They vote for the minor in person only,
+		// at a service centre: in_person_only is always true, so no online path may use it.
+		`CREATE TABLE representatives (
+			id               {pk},
+			user_ref         BIGINT NOT NULL REFERENCES users (id),
+			minor_name       TEXT NOT NULL CHECK (minor_name <> ''),
+			minor_birth_date TEXT NOT NULL CHECK (length(minor_birth_date) = 10),
+			basis            TEXT NOT NULL CHECK (basis IN ('parent', 'guardian')),
+			in_person_only   BOOLEAN NOT NULL DEFAULT TRUE CHECK (in_person_only),
+			created_at       {ts} NOT NULL,
+			UNIQUE (user_ref, minor_name, minor_birth_date)
 		)`,
 	}
 }
