@@ -1,0 +1,287 @@
+package citizens_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"fmt"
+	"log/slog"
+	"os"
+	"regexp"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/pbnode/pbnode/portal/citizens"
+	"github.com/pbnode/pbnode/portal/identity"
+	"github.com/pbnode/pbnode/portal/pii"
+	"github.com/pbnode/pbnode/portal/registry"
+	"github.com/pbnode/pbnode/portal/registry/registrytest"
+	"github.com/pbnode/pbnode/storage"
+	"github.com/pbnode/pbnode/storage/storagetest"
+)
+
+// seq makes distinct phones within a test binary.
+var seq atomic.Int64
+
+// newPhone returns a fresh Russian mobile number, spelled as a person might type it.
+func newPhone() string { return fmt.Sprintf("8 (916) %07d", seq.Add(1)) }
+
+const testIP = "203.0.113.7"
+
+// start is the fake clock's start: Monday 2 March 2026, 10:15 Moscow time.
+var start = time.Date(2026, 3, 2, 7, 15, 0, 0, time.UTC)
+
+// fakeClock is a clock that moves only when told.
+type fakeClock struct {
+	mu sync.Mutex // guards t
+	t  time.Time
+}
+
+func (c *fakeClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *fakeClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// syncBuffer is a log sink safe for concurrent writers.
+type syncBuffer struct {
+	mu  sync.Mutex // guards buf
+	buf bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}
+
+// fakeSMS records messages instead of sending them.
+type fakeSMS struct {
+	mu   sync.Mutex // guards sent
+	sent []sms
+}
+
+type sms struct {
+	to   pii.Phone
+	text string
+}
+
+func (f *fakeSMS) Send(_ context.Context, to pii.Phone, text string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.sent = append(f.sent, sms{to, text})
+	return nil
+}
+
+var codeRE = regexp.MustCompile(`\d{4,10}`)
+
+// lastCode returns the code of the last message sent to phone.
+func (f *fakeSMS) lastCode(t testing.TB, phone pii.Phone) string {
+	t.Helper()
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	for i := len(f.sent) - 1; i >= 0; i-- {
+		if f.sent[i].to.Equal(phone) {
+			return codeRE.FindString(f.sent[i].text)
+		}
+	}
+	t.Fatalf("no message sent to %v", phone)
+	return ""
+}
+
+// recorder is the notifier of tests: it records every notice.
+type recorder struct {
+	mu      sync.Mutex // guards notices
+	notices []citizens.Notice
+}
+
+func (r *recorder) Notify(_ context.Context, n citizens.Notice) error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.notices = append(r.notices, n)
+	return nil
+}
+
+// byRequest returns the notices of each request.
+func (r *recorder) byRequest() map[int64][]citizens.Notice {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	out := map[int64][]citizens.Notice{}
+	for _, n := range r.notices {
+		out[n.Request.ID] = append(out[n.Request.ID], n)
+	}
+	return out
+}
+
+type harness struct {
+	db       *storage.DB
+	cfg      storage.Config
+	vault    *pii.Vault
+	ident    *identity.Service
+	svc      *citizens.Service
+	sms      *fakeSMS
+	clock    *fakeClock
+	logs     *syncBuffer // everything the services logged, as JSON
+	reg      *registry.Extracts
+	people   []registrytest.Citizen
+	notifier *recorder
+	job      *citizens.Job
+}
+
+// extract generates a registry extract of n people and opens it.
+func extract(t testing.TB, n int) (*registry.Extracts, []registrytest.Citizen) {
+	t.Helper()
+	dir := t.TempDir()
+	people, err := registrytest.Generate(dir, n, 42)
+	if err != nil {
+		t.Fatal(err)
+	}
+	reg, err := registry.Open(t.Context(), os.DirFS(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return reg, people
+}
+
+// openDB opens a fresh migrated database of driver and returns it with its config.
+func openDB(t testing.TB, driver string) (*storage.DB, storage.Config) {
+	t.Helper()
+	cfg := storagetest.Config(t, driver)
+	db, err := storage.Open(t.Context(), cfg, storagetest.Logger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := db.Migrate(t.Context()); err != nil {
+		t.Fatal(err)
+	}
+	return db, cfg
+}
+
+func newHarness(t testing.TB, driver string, people int, cfg citizens.Config) *harness {
+	t.Helper()
+	db, dbcfg := openDB(t, driver)
+	h := &harness{db: db, cfg: dbcfg, vault: testVault(t), sms: &fakeSMS{}, clock: &fakeClock{t: start}, logs: &syncBuffer{}, notifier: &recorder{}}
+	h.reg, h.people = extract(t, people)
+	log := slog.New(slog.NewJSONHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	icfg := identity.DefaultConfig()
+	icfg.SendsPerPhone, icfg.RequestsPerIP, icfg.LockoutFailures = 1000, 10_000_000, 1000
+	var err error
+	if h.ident, err = identity.New(db, h.vault, h.sms, icfg, log, identity.WithClock(h.clock.Now)); err != nil {
+		t.Fatal(err)
+	}
+	if h.svc, err = citizens.New(db, h.vault, cfg, log, citizens.WithClock(h.clock.Now)); err != nil {
+		t.Fatal(err)
+	}
+	jcfg := citizens.DefaultJobConfig()
+	jcfg.Interval = 5 * time.Millisecond
+	if h.job, err = h.svc.NewJob(h.reg, h.notifier, jcfg); err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+func testVault(t testing.TB) *pii.Vault {
+	t.Helper()
+	key, index := make([]byte, pii.KeySize), make([]byte, pii.MinIndexKeySize)
+	rand.Read(key)
+	rand.Read(index)
+	ring, err := pii.NewKeyRing("k1", map[string][]byte{"k1": key})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := pii.NewVault(ring, index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// register signs a new phone in and returns the user and the session token.
+func (h *harness) register(t testing.TB, rawPhone string) (identity.User, identity.Session) {
+	t.Helper()
+	ctx := t.Context()
+	phone, err := pii.NormalizePhone(rawPhone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := h.ident.StartSMS(ctx, rawPhone, testIP)
+	if err != nil {
+		t.Fatalf("StartSMS: %v", err)
+	}
+	sess, u, _, err := h.ident.VerifySMS(ctx, id, h.sms.lastCode(t, phone), testIP, identity.Bearer)
+	if err != nil {
+		t.Fatalf("VerifySMS: %v", err)
+	}
+	return u, sess
+}
+
+// profileOf is the profile form of a registry citizen.
+func profileOf(c registrytest.Citizen) citizens.ProfileInput {
+	return citizens.ProfileInput{FullName: c.Person.FullName, BirthDate: c.Person.BirthDate.Format(time.DateOnly)}
+}
+
+// citizen registers person i of the extract with a profile and registration address.
+func (h *harness) citizen(t testing.TB, i int) identity.User {
+	t.Helper()
+	u, _ := h.register(t, newPhone())
+	c := h.people[i]
+	if _, err := h.svc.UpdateProfile(t.Context(), u.ID, profileOf(c)); err != nil {
+		t.Fatalf("UpdateProfile: %v", err)
+	}
+	if _, err := h.svc.SetAddress(t.Context(), u.ID, storage.AddressRegistration, c.Person.Address, "msk/cao"); err != nil {
+		t.Fatalf("SetAddress: %v", err)
+	}
+	return u
+}
+
+// drain runs the job until a pass does nothing.
+func (h *harness) drain(t testing.TB) {
+	t.Helper()
+	for range 1000 {
+		p, err := h.job.RunOnce(t.Context())
+		if err != nil {
+			t.Fatalf("RunOnce: %v", err)
+		}
+		if p == (citizens.Pass{}) {
+			return
+		}
+	}
+	t.Fatal("the job did not drain the queue")
+}
+
+// request returns the user's newest request.
+func (h *harness) request(t testing.TB, user int64) citizens.Request {
+	t.Helper()
+	reqs, err := h.svc.Requests(t.Context(), user)
+	if err != nil || len(reqs) == 0 {
+		t.Fatalf("Requests = %v, %v", reqs, err)
+	}
+	return reqs[0]
+}
+
+func (h *harness) counts(t testing.TB) storage.CitizenCounts {
+	t.Helper()
+	c, err := h.db.CitizenCounts(t.Context())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+// passportFields splits a passport's ten digits into series and number.
+func passportFields(p pii.Passport) (string, string) { return p.Reveal()[:4], p.Reveal()[4:] }
