@@ -7,6 +7,8 @@ func migrations() []migration {
 		sqlMigration(1, "initial", schemaV1()...),
 		sqlMigration(2, "identity", schemaV2()...),
 		sqlMigration(3, "profiles", schemaV3()...),
+		sqlMigration(4, "wallets", schemaV4()...),
+		sqlMigration(5, "round_eligibility", schemaV5()...),
 	}
 }
 
@@ -301,5 +303,51 @@ func schemaV3() []string {
 			created_at       {ts} NOT NULL,
 			UNIQUE (user_ref, minor_name, minor_birth_date)
 		)`,
+	}
+}
+
+// schemaV4 adds wallets. A user acts on-chain through one citizen address (users.citizen_id):
+// a custodial key the node generated and keeps sealed, or a wallet of their own linked by a
+// Sign-In with Ethereum message. An address belongs to one user at most.
+func schemaV4() []string {
+	return []string{
+		`DROP INDEX users_citizen`,
+		`CREATE UNIQUE INDEX users_citizen ON users (citizen_id)`,
+		// The private key of a custodial address, sealed with the wallet vault (never the
+		// personal-data keys). Linked wallets have no row here.
+		`CREATE TABLE custodial_keys (
+			citizen_id BIGINT PRIMARY KEY REFERENCES citizens (id),
+			key_cipher {blob} NOT NULL,
+			created_at {ts} NOT NULL
+		)`,
+		// Every link of a user to an address, kept when the link ends.
+		`CREATE TABLE wallet_links (
+			id          {pk},
+			user_ref    BIGINT NOT NULL REFERENCES users (id),
+			citizen_id  BIGINT NOT NULL REFERENCES citizens (id),
+			kind        TEXT NOT NULL CHECK (kind IN ('custodial', 'siwe')),
+			linked_at   {ts} NOT NULL,
+			unlinked_at {ts}
+		)`,
+		`CREATE INDEX wallet_links_user ON wallet_links (user_ref)`,
+		// Nonces of Sign-In with Ethereum messages: each is issued to one user and accepted once.
+		`CREATE TABLE siwe_nonces (
+			nonce       TEXT PRIMARY KEY,
+			user_ref    BIGINT NOT NULL REFERENCES users (id),
+			expires_at  {ts} NOT NULL,
+			consumed_at {ts},
+			created_at  {ts} NOT NULL
+		)`,
+		`CREATE INDEX siwe_nonces_expires ON siwe_nonces (expires_at)`,
+	}
+}
+
+// schemaV5 gives a round its eligibility rules: the person verification level (R-5.2) and
+// the territory its citizens must be registered in (” is the whole city). The round's
+// citizen list is drawn from the verified citizens who meet them.
+func schemaV5() []string {
+	return []string{
+		`ALTER TABLE rounds ADD COLUMN min_person_level INTEGER NOT NULL DEFAULT 0 CHECK (min_person_level BETWEEN 0 AND 3)`,
+		`ALTER TABLE rounds ADD COLUMN territory TEXT NOT NULL DEFAULT ''`,
 	}
 }
