@@ -343,7 +343,7 @@ func schemaV4() []string {
 }
 
 // schemaV5 gives a round its eligibility rules: the person verification level and
-// the territory its citizens must be registered in (” is the whole city). The round's
+// the territory its citizens must be registered in (empty: the whole city). The round's
 // citizen list is drawn from the verified citizens who meet them.
 func schemaV5() []string {
 	return []string{
