@@ -56,12 +56,8 @@ func New(db *storage.DB, vault *pii.Vault, sms SMSGateway, cfg Config, log *slog
 // clock returns the current time as the database keeps it.
 func (s *Service) clock() time.Time { return s.now().UTC().Truncate(time.Microsecond) }
 
-// mac is a keyed hash of value in its own domain, under the Vault's index key. The input
-// starts with a zero byte, which a normalized phone never does, so it never equals a phone's
-// index.
-func (s *Service) mac(domain, value string) string {
-	return s.vault.Index(pii.KindPhone, "\x00"+domain+"\x00"+value)
-}
+// mac is a keyed hash of value in its own domain, under the Vault's index key.
+func (s *Service) mac(domain, value string) string { return s.vault.MAC(domain, value) }
 
 // hit counts one event in bucket's current window and refuses with a *LimitError (scope
 // names what is limited) when limit events are already counted there.

@@ -59,8 +59,12 @@ const (
 	gcmOverhead = nonceSize + 16 // random nonce and tag, as cipher.NewGCMWithRandomNonce lays them out
 )
 
-// indexDomain starts every message hashed by Index; a new index scheme takes a new domain.
-const indexDomain = "pbnode/pii/index/v1"
+// indexDomain starts every message hashed by Index, and macDomain every message hashed by
+// MAC; a new scheme takes a new domain.
+const (
+	indexDomain = "pbnode/pii/index/v1"
+	macDomain   = "pbnode/pii/mac/v1"
+)
 
 // Vault seals personal data with AES-256-GCM under the active key of a KeyRing, opens it with
 // any key of the ring, and computes keyed hashes for look-ups. A Vault is safe for concurrent
@@ -179,11 +183,24 @@ func (v *Vault) Reseal(kind Kind, ciphertext []byte) ([]byte, error) {
 // domains, so a phone and a SNILS with the same digits index differently. Index depends only
 // on the index key, not on the key ring, so rotating the ring leaves indexes unchanged.
 func (v *Vault) Index(kind Kind, normalizedValue string) string {
+	return v.keyedHash(indexDomain, string(kind), normalizedValue)
+}
+
+// MAC returns a keyed hash (HMAC-SHA256, hex) of value under the index key, in a domain the
+// caller names, for secrets that are not personal data of a Kind but must not be stored in
+// clear either: one-time codes, client addresses. Domains are separate from one another and
+// from every kind's Index, so equal strings hash differently in each.
+func (v *Vault) MAC(domain, value string) string {
+	return v.keyedHash(macDomain, domain, value)
+}
+
+// keyedHash is the HMAC of scheme, then label and value, each prefixed by its length.
+func (v *Vault) keyedHash(scheme, label, value string) string {
 	mac := hmac.New(sha256.New, []byte(*v.index))
-	msg := binary.AppendUvarint([]byte(indexDomain), uint64(len(kind)))
-	msg = append(msg, kind...)
-	msg = binary.AppendUvarint(msg, uint64(len(normalizedValue)))
-	msg = append(msg, normalizedValue...)
+	msg := binary.AppendUvarint([]byte(scheme), uint64(len(label)))
+	msg = append(msg, label...)
+	msg = binary.AppendUvarint(msg, uint64(len(value)))
+	msg = append(msg, value...)
 	mac.Write(msg)
 	return hex.EncodeToString(mac.Sum(nil))
 }

@@ -321,6 +321,36 @@ func TestVaultIndex(t *testing.T) {
 	}
 }
 
+// TestVaultMAC pins the MAC scheme and checks that its domains are apart from one another
+// and from every kind's Index.
+func TestVaultMAC(t *testing.T) {
+	v := vault(t, "k1", map[string][]byte{"k1": key1})
+	const domain, value = "otp", "123456"
+	got := v.MAC(domain, value)
+
+	mac := hmac.New(sha256.New, indexKey)
+	msg := []byte("pbnode/pii/mac/v1")
+	msg = binary.AppendUvarint(msg, uint64(len(domain)))
+	msg = append(msg, domain...)
+	msg = binary.AppendUvarint(msg, uint64(len(value)))
+	msg = append(msg, value...)
+	mac.Write(msg)
+	if want := hex.EncodeToString(mac.Sum(nil)); got != want {
+		t.Errorf("MAC = %s, want %s", got, want)
+	}
+	if v.MAC("ip", value) == got {
+		t.Error("two domains share a MAC")
+	}
+	if v.MAC("ot", "p"+value) == got {
+		t.Error("domain and value are not separated")
+	}
+	for _, k := range allKinds {
+		if v.MAC(string(k), value) == v.Index(k, value) {
+			t.Errorf("MAC in domain %q equals the index of kind %s", k, k)
+		}
+	}
+}
+
 func TestNewVaultRefuses(t *testing.T) {
 	r := ring(t, "k1", map[string][]byte{"k1": key1, "k2": key2})
 	tests := []struct {
