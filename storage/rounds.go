@@ -34,22 +34,28 @@ type Round struct {
 	Status       RoundStatus
 	Address      string // BudgetRound contract, lowercase 0x hex; "" until deployed
 	TokenAddress string // BudgetToken contract; "" until deployed
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	// Who may take part (migration 5): the minimum person verification level (R-5.2, 1 to 3;
+	// 0 becomes 1) and the territory of the registration address ("" the whole city).
+	MinPersonLevel int
+	Territory      string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
 }
 
 type roundRow struct {
-	ID           int64 `gorm:"primaryKey"`
-	Name         string
-	Symbol       string
-	Budget       int64
-	Deadline     time.Time
-	Treasury     string
-	Status       string
-	Address      *string
-	TokenAddress *string
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
+	ID             int64 `gorm:"primaryKey"`
+	Name           string
+	Symbol         string
+	Budget         int64
+	Deadline       time.Time
+	Treasury       string
+	Status         string
+	Address        *string
+	TokenAddress   *string
+	MinPersonLevel int
+	Territory      string
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
 }
 
 func (roundRow) TableName() string { return "rounds" }
@@ -59,6 +65,7 @@ func (row roundRow) round() Round {
 		ID: row.ID, Name: row.Name, Symbol: row.Symbol, Budget: row.Budget,
 		Deadline: row.Deadline.UTC(), Treasury: row.Treasury, Status: RoundStatus(row.Status),
 		Address: deref(row.Address), TokenAddress: deref(row.TokenAddress),
+		MinPersonLevel: row.MinPersonLevel, Territory: row.Territory,
 		CreatedAt: row.CreatedAt.UTC(), UpdatedAt: row.UpdatedAt.UTC(),
 	}
 }
@@ -73,7 +80,8 @@ func (r Repo) CreateRound(ctx context.Context, rd *Round) error {
 	row := roundRow{
 		Name: rd.Name, Symbol: rd.Symbol, Budget: rd.Budget, Deadline: rd.Deadline,
 		Treasury: rd.Treasury, Status: string(rd.Status), Address: nullable(rd.Address),
-		TokenAddress: nullable(rd.TokenAddress), CreatedAt: rd.CreatedAt, UpdatedAt: rd.UpdatedAt,
+		TokenAddress: nullable(rd.TokenAddress), MinPersonLevel: rd.MinPersonLevel, Territory: rd.Territory,
+		CreatedAt: rd.CreatedAt, UpdatedAt: rd.UpdatedAt,
 	}
 	if err := r.with(ctx).Create(&row).Error; err != nil {
 		return fmt.Errorf("create round: %w", translate(err))
@@ -90,6 +98,11 @@ func (rd *Round) normalize() (err error) {
 		return fmt.Errorf("%w: round budget %d is not positive", ErrInvalid, rd.Budget)
 	case rd.Deadline.IsZero():
 		return fmt.Errorf("%w: round deadline is not set", ErrInvalid)
+	case rd.MinPersonLevel < 0 || rd.MinPersonLevel > 3 || len(rd.Territory) > maxIdentityText:
+		return fmt.Errorf("%w: round eligibility: level %d, territory of %d bytes", ErrInvalid, rd.MinPersonLevel, len(rd.Territory))
+	}
+	if rd.MinPersonLevel == 0 {
+		rd.MinPersonLevel = 1
 	}
 	if rd.Status == "" {
 		rd.Status = RoundDeploying

@@ -347,7 +347,7 @@ func schemaV4() []string {
 // citizen list is drawn from the verified citizens who meet them.
 func schemaV5() []string {
 	return []string{
-		`ALTER TABLE rounds ADD COLUMN min_person_level INTEGER NOT NULL DEFAULT 0 CHECK (min_person_level BETWEEN 0 AND 3)`,
+		`ALTER TABLE rounds ADD COLUMN min_person_level INTEGER NOT NULL DEFAULT 1 CHECK (min_person_level BETWEEN 1 AND 3)`,
 		`ALTER TABLE rounds ADD COLUMN territory TEXT NOT NULL DEFAULT ''`,
 	}
 }

@@ -60,11 +60,16 @@ type Config struct {
 	SMS      SMSConfig
 	OIDC     OIDCConfig
 	Identity IdentityConfig
+	// Registry and Verification: checking citizens against the registries (citizens_config.go).
+	Registry     RegistryConfig
+	Verification VerificationConfig
+	Wallet       WalletConfig // the wallet vault's keys (wallet_config.go)
 }
 
 // HTTPConfig is where the API and pages listen.
 type HTTPConfig struct {
-	Addr string
+	Addr      string
+	PublicURL string // http.public_url; "" derives http://<Addr> (wallet_config.go)
 }
 
 // LogConfig selects the log level and format (see newLogger).
@@ -317,6 +322,8 @@ func (c Config) Validate() error {
 		check("chain.key", required(string(c.Chain.Key)))
 	}
 	c.validateIdentity(check)
+	c.validateCitizens(check)
+	c.validateWallet(check)
 	return errors.Join(errs...)
 }
 
@@ -399,7 +406,7 @@ type setting struct {
 }
 
 // settings is every config key, in the order they are documented and rendered.
-var settings = slices.Concat(coreSettings, identitySettings)
+var settings = slices.Concat(coreSettings, identitySettings, citizensSettings, walletSettings)
 
 // coreSettings are the keys of the node itself: files, HTTP, logs, storage and chain.
 var coreSettings = []setting{
@@ -493,6 +500,7 @@ func (c Config) Redacted() Config {
 	c.Chain.Key = Secret(c.Chain.Key.String())
 	c.PII.Keys, c.PII.IndexKey = Secret(c.PII.Keys.String()), Secret(c.PII.IndexKey.String())
 	c.OIDC.ClientSecret = Secret(c.OIDC.ClientSecret.String())
+	c.Wallet.Keys, c.Wallet.IndexKey = Secret(c.Wallet.Keys.String()), Secret(c.Wallet.IndexKey.String())
 	c.Storage.DSN = redactDSN(c.Storage.DSN)
 	c.Chain.RPCURL = redactDSN(c.Chain.RPCURL)
 	return c

@@ -151,6 +151,8 @@ func TestConfigDefaults(t *testing.T) {
 	want.Dev.Demo = true
 	want.SMS.Gateway = "log"
 	want.Identity = IdentityConfig{Limits: identity.DefaultConfig(), SweepInterval: 5 * time.Minute}
+	want.Registry.ReloadInterval = time.Hour
+	want.Verification = VerificationConfig{DueWorkingDays: 4, Workers: 1, Interval: 10 * time.Second}
 	if dev != want {
 		t.Errorf("dev defaults:\n got %#v\nwant %#v", dev, want)
 	}

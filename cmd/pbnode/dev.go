@@ -49,6 +49,13 @@ func runDev(ctx context.Context, o devOptions) error {
 	}
 	defer closeLogged(log, "dev chain", chainNode.Close)
 
+	if o.Node.Citizens.DevRegistry {
+		if generated, err := prepareDevRegistry(o.Node.Citizens.ExtractsDir); err != nil {
+			return err
+		} else if generated {
+			fmt.Fprintf(o.Out, "Generated a demo registry extract of %d people in %s.\n", devRegistryPeople, o.Node.Citizens.ExtractsDir)
+		}
+	}
 	opts := o.Node
 	opts.Storage, opts.RPCURL, opts.Key = o.Storage, chainNode.RPCURL(), chainNode.DevKey()
 	opts.PublicRPC = chainNode.RPCURL()
@@ -61,7 +68,7 @@ func runDev(ctx context.Context, o devOptions) error {
 	defer stop()
 
 	if o.Demo {
-		if err := seedDemo(ctx, n, o.DataDir, o.Out); err != nil {
+		if err := seedDemo(ctx, n, o.DataDir, o.Node.Citizens, o.Out); err != nil {
 			return err
 		}
 	}
@@ -70,7 +77,7 @@ func runDev(ctx context.Context, o devOptions) error {
 	if err := n.worker.Drain(drainCtx); err != nil {
 		return fmt.Errorf("wait for queued chain operations: %w", err)
 	}
-	b := banner{rpcURL: chainNode.RPCURL(), dataDir: o.DataDir, roundID: 1, round: "<round_address>"}
+	b := banner{rpcURL: chainNode.RPCURL(), dataDir: o.DataDir, roundID: 1, round: "<round_address>", registry: o.Node.Citizens.ExtractsDir}
 	if id, ok, err := demo.Seeded(ctx, n.db); err == nil && ok {
 		if r, err := n.budget.Round(ctx, id); err == nil {
 			b.roundID, b.round = id, r.Address.Hex()
@@ -84,11 +91,15 @@ func runDev(ctx context.Context, o devOptions) error {
 }
 
 // seedDemo seeds the demo round once and saves its API tokens beside the database.
-func seedDemo(ctx context.Context, n *node, dataDir string, out io.Writer) error {
+func seedDemo(ctx context.Context, n *node, dataDir string, co citizensOptions, out io.Writer) error {
 	if _, ok, err := demo.Seeded(ctx, n.db); err != nil || ok {
 		return err
 	}
-	creds, err := demo.Seed(ctx, n.db, n.budget, n.tokens)
+	people, err := n.demoPeople(ctx, dataDir, co)
+	if err != nil {
+		return err
+	}
+	creds, err := demo.Seed(ctx, n.db, n.budget, n.tokens, people)
 	if err != nil {
 		return err
 	}
@@ -123,6 +134,7 @@ type banner struct {
 	base, rpcURL, dataDir string
 	roundID               int64
 	round                 string // the demo round's contract address, when there is one
+	registry              string // the registry extracts directory; "" when verification is off
 }
 
 func (b banner) print(out io.Writer) {
@@ -137,6 +149,12 @@ pbnode dev is running (data in %s).
   audit       go run ./cmd/pbnode audit --rpc %s --round %s --api %s
 Stop with Ctrl-C; the next start continues from the same state.
 `, b.dataDir, b.base, b.base, b.roundID, b.base, r, r, b.base, b.base, b.rpcURL, b.rpcURL, b.round, b.base)
+	if b.registry != "" {
+		fmt.Fprintf(out, `  verify      sign in, PUT %s/api/v1/me/profile with a person of the registry extract, then
+              POST %s/api/v1/me/verification/person {"level":1}; people: head %s
+              (passports.csv, snils.csv, social_tenants.csv and owners.csv by person_id; flats.csv by fls)
+`, b.base, b.base, filepath.Join(b.registry, "residents.csv"))
+	}
 }
 
 func closeLogged(log *slog.Logger, what string, close func() error) {
@@ -163,10 +181,18 @@ func newDevCmd(opts *rootOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			people, err := citizensOptionsOf(cfg)
+			if err != nil {
+				return err
+			}
+			wopts, err := walletOptionsOf(cfg)
+			if err != nil {
+				return err
+			}
 			return runDev(cmd.Context(), devOptions{
 				DataDir: cfg.DataDir, HTTPAddr: cfg.HTTP.Addr, Chain: cfg.Chain.Dev, Storage: cfg.Storage,
 				Demo: cfg.Dev.Demo, Out: opts.stdout,
-				Node: nodeOptions{Treasury: cfg.Treasury.Address, Outbox: outboxConfig(cfg), Identity: ids, Log: log},
+				Node: nodeOptions{Treasury: cfg.Treasury.Address, Outbox: outboxConfig(cfg), Identity: ids, Citizens: people, Wallets: wopts, Log: log},
 			})
 		},
 	}

@@ -26,7 +26,7 @@ func withPII(e env) env {
 	e["PBNODE_PII_KEYS"] = "k1:" + testPIIKey
 	e["PBNODE_PII_ACTIVE_KEY"] = "k1"
 	e["PBNODE_PII_INDEX_KEY"] = testIndexKey
-	return e
+	return withWalletKeys(e)
 }
 
 // piiEnv is withPII as KEY=value lines, for a pbnode process.

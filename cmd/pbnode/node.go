@@ -21,8 +21,10 @@ import (
 	"github.com/pbnode/pbnode/portal/anchors"
 	"github.com/pbnode/pbnode/portal/api"
 	"github.com/pbnode/pbnode/portal/budget"
+	"github.com/pbnode/pbnode/portal/citizens"
 	"github.com/pbnode/pbnode/portal/identity"
 	"github.com/pbnode/pbnode/portal/outbox"
+	"github.com/pbnode/pbnode/portal/wallets"
 	"github.com/pbnode/pbnode/portal/web"
 	"github.com/pbnode/pbnode/storage"
 )
@@ -41,6 +43,12 @@ type node struct {
 	sweepEvery time.Duration
 	handler    http.Handler
 	log        *slog.Logger
+
+	// citizens keeps profiles; verify checks them against the registry (citizens_node.go).
+	citizens *citizens.Service
+	verify   verifier
+	// wallets keeps citizens' wallets (wallet_node.go).
+	wallets *wallets.Service
 }
 
 // nodeOptions are what runNode needs, already validated by the command.
@@ -51,6 +59,8 @@ type nodeOptions struct {
 	Treasury common.Address // zero: the key's address
 	Outbox   outbox.Config
 	Identity identityOptions
+	Citizens citizensOptions
+	Wallets  walletOptions
 	// PublicRPC is the chain URL the pages print in the audit command; empty prints a
 	// placeholder, since an outside node's URL may hold an access key.
 	PublicRPC string
@@ -103,17 +113,26 @@ func openNode(ctx context.Context, o nodeOptions) (*node, error) {
 		n.Close()
 		return nil, err
 	}
+	if err := n.openWallets(o.Wallets, chainID.Uint64()); err != nil {
+		n.Close()
+		return nil, err
+	}
+	if err := n.openCitizens(ctx, o.Identity.Vault, o.Identity.Gateway, o.Citizens); err != nil {
+		n.Close()
+		return nil, err
+	}
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	reg.MustRegister(outbox.Collectors()...)
 	apiHandler := api.New(api.Deps{
 		Budget: n.budget, Anchors: n.anchors, Auth: access.NewAuth(n.tokens, n.identity), Identity: n.identity, OIDC: provider,
-		Registry: reg, Log: o.Log.With("part", "api"),
-		Ready: map[string]api.Check{"database": db.Ping, "chain": chainReady(client)},
+		Citizens: n.citizens, Wallets: n.wallets, Registry: reg, Log: o.Log.With("part", "api"),
+		Ready: map[string]api.Check{"database": db.Ping, "chain": chainReady(client), "registry": n.registryReady},
 	})
 	// The pages serve every path but the API's (/api/…, /healthz, /readyz, /metrics).
-	n.handler = web.New(web.Deps{Budget: n.budget, API: apiHandler, RPCURL: o.PublicRPC, Log: o.Log.With("part", "web")})
+	n.handler = web.New(web.Deps{Budget: n.budget, API: apiHandler, RPCURL: o.PublicRPC, Log: o.Log.With("part", "web"),
+		Identity: n.identity, Citizens: n.citizens, Wallets: n.wallets})
 	return n, nil
 }
 
@@ -163,8 +182,8 @@ func serveHTTP(ctx context.Context, addr string, h http.Handler, log *slog.Logge
 	return nil
 }
 
-// startWorker runs the outbox worker and the identity sweeper until ctx ends or the returned
-// stop is called; stop waits for both to finish.
+// startWorker runs the outbox worker, the identity sweeper and the verification job until ctx
+// ends or the returned stop is called; stop waits for all of them to finish.
 func (n *node) startWorker(ctx context.Context) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
@@ -174,5 +193,6 @@ func (n *node) startWorker(ctx context.Context) (stop func()) {
 		}
 	})
 	wg.Go(func() { n.sweep(ctx) })
+	wg.Go(func() { n.runVerification(ctx) })
 	return func() { cancel(); wg.Wait() }
 }

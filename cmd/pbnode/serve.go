@@ -29,9 +29,17 @@ func newServeCmd(opts *rootOptions) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			people, err := citizensOptionsOf(cfg)
+			if err != nil {
+				return err
+			}
+			wopts, err := walletOptionsOf(cfg)
+			if err != nil {
+				return err
+			}
 			return runServe(cmd.Context(), cfg.DataDir, cfg.HTTP.Addr, nodeOptions{
 				Storage: cfg.Storage, RPCURL: cfg.Chain.RPCURL, Key: key,
-				Treasury: cfg.Treasury.Address, Outbox: outboxConfig(cfg), Identity: ids, Log: log,
+				Treasury: cfg.Treasury.Address, Outbox: outboxConfig(cfg), Identity: ids, Citizens: people, Wallets: wopts, Log: log,
 			})
 		},
 	}

@@ -10,9 +10,11 @@ import (
 
 	"github.com/pbnode/pbnode/portal/access"
 	"github.com/pbnode/pbnode/portal/budget"
+	"github.com/pbnode/pbnode/portal/citizens"
 	"github.com/pbnode/pbnode/portal/identity"
 	"github.com/pbnode/pbnode/portal/oidclogin"
 	"github.com/pbnode/pbnode/portal/pii"
+	"github.com/pbnode/pbnode/portal/wallets"
 )
 
 // Errors of the HTTP layer itself.
@@ -80,6 +82,45 @@ var errorCodes = []errorCode{
 	{oidclogin.ErrExchange, http.StatusBadGateway, "oidc_failed"},
 	{oidclogin.ErrTokenInvalid, http.StatusBadGateway, "oidc_failed"},
 	{identity.ErrInvalidIdentity, http.StatusBadGateway, "oidc_failed"},
+	// Profiles, addresses and verification. No message repeats the input.
+	{citizens.ErrInvalidName, http.StatusBadRequest, "invalid_profile"},
+	{citizens.ErrInvalidSex, http.StatusBadRequest, "invalid_profile"},
+	{citizens.ErrInvalidEmail, http.StatusBadRequest, "invalid_profile"},
+	{citizens.ErrInvalidChildren, http.StatusBadRequest, "invalid_profile"},
+	{citizens.ErrInvalidBirthDate, http.StatusBadRequest, "invalid_birth_date"},
+	{citizens.ErrInvalidAddress, http.StatusBadRequest, "invalid_address"},
+	{citizens.ErrInvalidAddressKind, http.StatusNotFound, "invalid_address_kind"},
+	{citizens.ErrInvalidTerritory, http.StatusBadRequest, "invalid_territory"},
+	{citizens.ErrAddressTooSoon, http.StatusConflict, "address_too_soon"},
+	{citizens.ErrInvalidLevel, http.StatusBadRequest, "invalid_level"},
+	{citizens.ErrInvalidPassport, http.StatusBadRequest, "invalid_passport"},
+	{citizens.ErrInvalidSNILS, http.StatusBadRequest, "invalid_snils"},
+	{citizens.ErrInvalidFLS, http.StatusBadRequest, "invalid_fls"},
+	{citizens.ErrInvalidPropertyCert, http.StatusBadRequest, "invalid_property_cert"},
+	{citizens.ErrInvalidFlat, http.StatusBadRequest, "invalid_flat"},
+	{citizens.ErrInvalidMinor, http.StatusBadRequest, "invalid_minor"},
+	{citizens.ErrProfileIncomplete, http.StatusConflict, "profile_incomplete"},
+	{citizens.ErrIdentityLocked, http.StatusConflict, "identity_locked"},
+	{citizens.ErrLevelOrder, http.StatusConflict, "level_order"},
+	{citizens.ErrAlreadyVerified, http.StatusConflict, "already_verified"},
+	{citizens.ErrVerificationPending, http.StatusConflict, "verification_pending"},
+	{citizens.ErrDocumentTaken, http.StatusConflict, "document_taken"},
+	{citizens.ErrTooManyFlats, http.StatusConflict, "too_many_flats"},
+	{citizens.ErrUnknownUser, http.StatusNotFound, "user_not_found"},
+	{citizens.ErrDeactivated, http.StatusForbidden, "user_deactivated"},
+	// Wallets: linking one's own wallet with Sign-In with Ethereum (EIP-4361).
+	{wallets.ErrNonceUnknown, http.StatusBadRequest, "siwe_nonce_unknown"},
+	{wallets.ErrNonceUsed, http.StatusConflict, "siwe_replayed"},
+	{wallets.ErrNonceExpired, http.StatusBadRequest, "siwe_expired"},
+	{wallets.ErrWrongDomain, http.StatusBadRequest, "siwe_wrong_domain"},
+	{wallets.ErrWrongChain, http.StatusBadRequest, "siwe_wrong_chain"},
+	{wallets.ErrBadSignature, http.StatusBadRequest, "siwe_bad_signature"},
+	{wallets.ErrAddressTaken, http.StatusConflict, "wallet_address_taken"},
+	{wallets.ErrWalletInUse, http.StatusConflict, "wallet_in_use"},
+	{wallets.ErrInvalidMessage, http.StatusBadRequest, "invalid_request"},
+	{wallets.ErrNoWallet, http.StatusNotFound, "citizen_not_found"},
+	{wallets.ErrUnknownUser, http.StatusNotFound, "user_not_found"},
+	{wallets.ErrDeactivated, http.StatusForbidden, "user_deactivated"},
 }
 
 type errorBody struct {
@@ -98,6 +139,10 @@ func (s *server) fail(c *gin.Context, err error) {
 		if errors.Is(err, ec.err) {
 			if limit, ok := errors.AsType[*identity.LimitError](err); ok {
 				c.Header("Retry-After", strconv.Itoa(int(limit.RetryAfter/time.Second)))
+			}
+			if soon, ok := errors.AsType[*citizens.AddressTooSoonError](err); ok {
+				c.AbortWithStatusJSON(ec.status, tooSoonBody{tooSoonDetail{ec.code, err.Error(), soon.NextAllowed}})
+				return
 			}
 			c.AbortWithStatusJSON(ec.status, errorBody{errorDetail{ec.code, err.Error()}})
 			return

@@ -50,7 +50,7 @@ func (s *server) createRound(c *gin.Context) {
 	if !s.bind(c, &req) {
 		return
 	}
-	in := budget.NewRound{Name: req.Name, Budget: req.BudgetKopecks, Deadline: req.Deadline}
+	in := budget.NewRound{Name: req.Name, Budget: req.BudgetKopecks, Deadline: req.Deadline, Eligibility: req.Eligibility.rules()}
 	for _, ini := range req.Initiatives {
 		in.Initiatives = append(in.Initiatives, budget.NewInitiative{Title: ini.Title, Cost: ini.CostKopecks})
 	}
@@ -79,24 +79,6 @@ func (s *server) addInitiative(c *gin.Context) {
 	}
 	ini, err := s.budget.AddInitiative(c.Request.Context(), id, budget.NewInitiative{Title: req.Title, Cost: req.CostKopecks})
 	s.render(c, http.StatusAccepted, initiativeOf(ini), err)
-}
-
-func (s *server) distribute(c *gin.Context) {
-	id, ok := s.roundID(c)
-	var req quotasRequest
-	if !ok || !s.bind(c, &req) {
-		return
-	}
-	addrs := make([]common.Address, len(req.Citizens))
-	for i, a := range req.Citizens {
-		if !common.IsHexAddress(a) {
-			s.fail(c, fmt.Errorf("%w: citizen %d is not an address", budget.ErrInvalid, i+1))
-			return
-		}
-		addrs[i] = common.HexToAddress(a)
-	}
-	d, err := s.budget.Distribute(c.Request.Context(), id, addrs)
-	s.render(c, http.StatusAccepted, distributionJSON{d.Citizens, d.Each, d.Remainder}, err)
 }
 
 func (s *server) balance(c *gin.Context) {

@@ -15,8 +15,10 @@ import (
 
 	"github.com/pbnode/pbnode/portal/access"
 	"github.com/pbnode/pbnode/portal/budget"
+	"github.com/pbnode/pbnode/portal/citizens"
 	"github.com/pbnode/pbnode/portal/identity"
 	"github.com/pbnode/pbnode/portal/oidclogin"
+	"github.com/pbnode/pbnode/portal/wallets"
 )
 
 // Registries finds the node's singleton contracts.
@@ -34,6 +36,8 @@ type Deps struct {
 	Auth     Authenticator
 	Identity *identity.Service   // sign-in, sessions and role grants; nil: service tokens only
 	OIDC     *oidclogin.Provider // login through an OpenID provider; nil when not configured
+	Citizens *citizens.Service   // profiles and verification (/me/…); nil: not served
+	Wallets  *wallets.Service    // wallets (/me/wallet) and round lists from eligibility; nil: not served
 	Ready    map[string]Check
 	Registry *prometheus.Registry // /metrics serves it; the API adds its own collectors
 	Log      *slog.Logger
@@ -44,6 +48,8 @@ type server struct {
 	anchors Registries
 	auth    Authenticator
 	ids     *identity.Service
+	people  *citizens.Service
+	wallets *wallets.Service
 	oidc    *oidclogin.Provider
 	logins  *pendingLogins
 	ready   map[string]Check
@@ -54,7 +60,8 @@ type server struct {
 func New(d Deps) http.Handler {
 	gin.SetMode(gin.ReleaseMode)
 	s := &server{budget: d.Budget, anchors: d.Anchors, auth: d.Auth, ids: d.Identity, oidc: d.OIDC,
-		logins: newPendingLogins(), ready: d.Ready, log: d.Log}
+		logins: newPendingLogins(), ready: d.Ready, log: d.Log, people: d.Citizens}
+	s.wallets = d.Wallets
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
 	// No proxy is trusted: the client address (rate limits of sign-in) is the peer's.
@@ -85,6 +92,12 @@ func New(d Deps) http.Handler {
 	v1.GET("/operations/:op", anyone, s.operation)
 	if s.ids != nil {
 		s.identityRoutes(v1)
+	}
+	if s.ids != nil && s.people != nil {
+		s.citizenRoutes(v1)
+	}
+	if s.ids != nil && s.wallets != nil {
+		s.walletRoutes(v1)
 	}
 	return r
 }

@@ -4,23 +4,51 @@ import (
 	"time"
 
 	"github.com/pbnode/pbnode/portal/budget"
+	"github.com/pbnode/pbnode/portal/citizens"
 )
 
 // Response and request types: the API's own shapes, converted from the budget area's types.
 
 type roundJSON struct {
-	ID                int64      `json:"id"`
-	Name              string     `json:"name"`
-	Symbol            string     `json:"symbol"`
-	Status            string     `json:"status"`
-	BudgetKopecks     int64      `json:"budget_kopecks"`
-	Deadline          time.Time  `json:"deadline"`
-	TreasuryAddress   string     `json:"treasury_address"`
-	RoundAddress      string     `json:"round_address,omitempty"`
-	TokenAddress      string     `json:"token_address,omitempty"`
-	Totals            totalsJSON `json:"totals"`
-	Funded            []int      `json:"funded"`
-	PendingOperations int64      `json:"pending_operations"`
+	ID                int64           `json:"id"`
+	Name              string          `json:"name"`
+	Symbol            string          `json:"symbol"`
+	Status            string          `json:"status"`
+	BudgetKopecks     int64           `json:"budget_kopecks"`
+	Deadline          time.Time       `json:"deadline"`
+	TreasuryAddress   string          `json:"treasury_address"`
+	RoundAddress      string          `json:"round_address,omitempty"`
+	TokenAddress      string          `json:"token_address,omitempty"`
+	Totals            totalsJSON      `json:"totals"`
+	Funded            []int           `json:"funded"`
+	PendingOperations int64           `json:"pending_operations"`
+	Eligibility       eligibilityJSON `json:"eligibility"`
+}
+
+// eligibilityJSON is who may take part in a round: the minimum person verification level and
+// the territory ("" the whole city).
+type eligibilityJSON struct {
+	MinPersonLevel int    `json:"min_person_level"`
+	Territory      string `json:"territory"`
+}
+
+// eligibilityRequest is eligibilityJSON in a request; an absent level means 1.
+type eligibilityRequest struct {
+	MinPersonLevel *int   `json:"min_person_level"`
+	Territory      string `json:"territory"`
+}
+
+// rules are the round rules of the request; nil means level 1 in the whole city.
+func (e *eligibilityRequest) rules() citizens.RoundRules {
+	r := citizens.RoundRules{MinPersonLevel: 1}
+	if e == nil {
+		return r
+	}
+	if e.MinPersonLevel != nil {
+		r.MinPersonLevel = *e.MinPersonLevel
+	}
+	r.Territory = e.Territory
+	return r
 }
 
 type totalsJSON struct {
@@ -76,6 +104,7 @@ type createRoundRequest struct {
 	BudgetKopecks int64               `json:"budget_kopecks"`
 	Deadline      time.Time           `json:"deadline"`
 	Initiatives   []initiativeRequest `json:"initiatives"`
+	Eligibility   *eligibilityRequest `json:"eligibility"`
 }
 
 type initiativeRequest struct {
@@ -99,6 +128,7 @@ func roundOf(r budget.Round) roundJSON {
 		Totals:            totalsJSON{r.Totals.Supply, r.Totals.Distributed, r.Totals.Allocated},
 		Funded:            r.Funded,
 		PendingOperations: r.PendingOps,
+		Eligibility:       eligibilityJSON{r.Eligibility.MinPersonLevel, r.Eligibility.Territory},
 	}
 	if r.Address != ([20]byte{}) {
 		out.RoundAddress, out.TokenAddress = r.Address.Hex(), r.Token.Hex()

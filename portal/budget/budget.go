@@ -12,6 +12,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/pbnode/pbnode/portal/citizens"
 	"github.com/pbnode/pbnode/storage"
 )
 
@@ -52,6 +53,8 @@ type Round struct {
 	Totals     Totals
 	Funded     []int // on-chain result once finalized, else the projection
 	PendingOps int64
+	// Eligibility is who may take part; DistributeEligible draws the list from it.
+	Eligibility citizens.RoundRules
 }
 
 // Totals are a round's token totals in kopecks.

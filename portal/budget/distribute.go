@@ -7,6 +7,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/pbnode/pbnode/portal/citizens"
 	"github.com/pbnode/pbnode/storage"
 )
 
@@ -49,6 +50,31 @@ func (s *Service) Distribute(ctx context.Context, roundID int64, citizens []comm
 	}
 	s.outbox.Notify()
 	return Distribution{Citizens: len(citizens), Each: each, Remainder: rem}, nil
+}
+
+// Electorate lists the wallet addresses of the citizens eligible under a round's rules;
+// *wallets.Electorate implements it.
+type Electorate interface {
+	Addresses(ctx context.Context, rules citizens.RoundRules) ([]common.Address, error)
+}
+
+// DistributeEligible gives each citizen eligible under the round's rules (verified person
+// level and territory) who has a wallet an equal share of the budget, once per round.
+// ErrInvalid when nobody is eligible.
+func (s *Service) DistributeEligible(ctx context.Context, roundID int64, voters Electorate) (Distribution, error) {
+	r, err := s.openRound(ctx, roundID)
+	if err != nil {
+		return Distribution{}, err
+	}
+	addrs, err := voters.Addresses(ctx, citizens.RoundRules{MinPersonLevel: r.MinPersonLevel, Territory: r.Territory})
+	if err != nil {
+		return Distribution{}, fmt.Errorf("list citizens of round %d: %w", roundID, err)
+	}
+	if len(addrs) == 0 {
+		return Distribution{}, fmt.Errorf("%w: no citizen with a wallet is eligible (person level %d, territory %q)",
+			ErrInvalid, r.MinPersonLevel, r.Territory)
+	}
+	return s.Distribute(ctx, roundID, addrs)
 }
 
 func validateCitizens(citizens []common.Address) error {

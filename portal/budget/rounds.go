@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/pbnode/pbnode/chain/audit"
+	"github.com/pbnode/pbnode/portal/citizens"
 	"github.com/pbnode/pbnode/storage"
 )
 
@@ -21,6 +22,9 @@ type NewRound struct {
 	Budget      int64 // kopecks; the token's total supply
 	Deadline    time.Time
 	Initiatives []NewInitiative
+	// Eligibility is who may take part: the minimum person verification level (1 to
+	// 3; 0 means 1) and the territory of the registration address ("" the whole city).
+	Eligibility citizens.RoundRules
 }
 
 // NewInitiative is an initiative to register in a round.
@@ -41,6 +45,9 @@ func (r NewRound) Validate(now time.Time) error {
 		return fmt.Errorf("%w: deadline must be at least five minutes ahead", ErrInvalid)
 	case len(r.Initiatives) > MaxInitiatives:
 		return fmt.Errorf("%w: at most %d initiatives", ErrInvalid, MaxInitiatives)
+	}
+	if err := r.Eligibility.Validate(); err != nil {
+		return fmt.Errorf("%w: eligibility: %w", ErrInvalid, err)
 	}
 	for i, in := range r.Initiatives {
 		if err := in.Validate(); err != nil {
@@ -70,7 +77,7 @@ func (s *Service) CreateRound(ctx context.Context, in NewRound) (Round, error) {
 	rec := storage.Round{
 		Name: strings.TrimSpace(in.Name), Symbol: TokenSymbol(in.Name), Budget: in.Budget,
 		Deadline: in.Deadline.UTC().Truncate(time.Second), Treasury: hexAddr(s.treasury),
-		Status: storage.RoundDeploying,
+		Status: storage.RoundDeploying, MinPersonLevel: in.Eligibility.MinPersonLevel, Territory: in.Eligibility.Territory,
 	}
 	err := s.db.Tx(ctx, func(tx *storage.Tx) error {
 		if err := tx.CreateRound(ctx, &rec); err != nil {
@@ -189,8 +196,9 @@ func (s *Service) round(ctx context.Context, rec storage.Round) (Round, error) {
 		ID: rec.ID, Name: rec.Name, Symbol: rec.Symbol, Status: string(rec.Status), Budget: rec.Budget,
 		Deadline: rec.Deadline.UTC(), Treasury: common.HexToAddress(rec.Treasury),
 		Address: roundAddress(rec), Token: addressOf(rec.TokenAddress),
-		Totals:     Totals{Supply: rec.Budget, Distributed: distributed},
-		PendingOps: pending,
+		Totals:      Totals{Supply: rec.Budget, Distributed: distributed},
+		PendingOps:  pending,
+		Eligibility: citizens.RoundRules{MinPersonLevel: rec.MinPersonLevel, Territory: rec.Territory},
 	}
 	r.Funded = fundedOf(rec, inis)
 	for _, ini := range inis {

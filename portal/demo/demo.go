@@ -1,16 +1,17 @@
 // Package demo seeds the development node with a budget round to look at: "Demo 2027",
 // 1,000,000.00 roubles, five initiatives, 100 citizens holding tokens, and some allocations.
+// The citizens are real users: registered through identity, verified at levels 1 to 3 against
+// a synthetic registry extract, each with a custodial wallet; the round's quotas go to the
+// wallets of the citizens its eligibility admits (level 1, the whole city).
 package demo
 
 import (
 	"context"
-	"encoding/binary"
 	"errors"
 	"fmt"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/pbnode/pbnode/portal/access"
 	"github.com/pbnode/pbnode/portal/budget"
@@ -69,13 +70,20 @@ func Seeded(ctx context.Context, db *storage.DB) (int64, bool, error) {
 
 // Seed creates the demo round, distributes it and makes a few allocations. It is not
 // idempotent: call it when Seeded says false.
-func Seed(ctx context.Context, db *storage.DB, svc *budget.Service, tokens *access.Tokens) (Credentials, error) {
+func Seed(ctx context.Context, db *storage.DB, svc *budget.Service, tokens *access.Tokens, people People) (Credentials, error) {
 	round, err := svc.CreateRound(ctx, budget.NewRound{Name: RoundName, Budget: Budget, Deadline: Deadline, Initiatives: initiatives})
 	if err != nil {
 		return Credentials{}, fmt.Errorf("seed round: %w", err)
 	}
-	addrs := citizenAddresses(Citizens)
-	if _, err := svc.Distribute(ctx, round.ID, addrs); err != nil {
+	users, err := people.citizens(ctx)
+	if err != nil {
+		return Credentials{}, err
+	}
+	if _, err := svc.DistributeEligible(ctx, round.ID, people.Wallets.Electorate(people.Citizens)); err != nil {
+		return Credentials{}, fmt.Errorf("seed quotas: %w", err)
+	}
+	addrs, err := people.addresses(ctx, users)
+	if err != nil {
 		return Credentials{}, fmt.Errorf("seed quotas: %w", err)
 	}
 	if err := allocate(ctx, svc, round.ID, addrs); err != nil {
@@ -134,16 +142,4 @@ func issue(ctx context.Context, svc *budget.Service, tokens *access.Tokens, roun
 		creds.Citizens = append(creds.Citizens, CitizenToken{Address: addr, Token: tok})
 	}
 	return creds, nil
-}
-
-// citizenAddresses derives the demo citizens' pseudonymous addresses. Nobody holds their
-// keys: the node relays for them.
-func citizenAddresses(n int) []common.Address {
-	out := make([]common.Address, n)
-	for i := range out {
-		var b [8]byte
-		binary.BigEndian.PutUint64(b[:], uint64(i+1))
-		out[i] = common.BytesToAddress(crypto.Keccak256([]byte("pbnode demo citizen"), b[:]))
-	}
-	return out
 }

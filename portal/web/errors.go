@@ -14,6 +14,7 @@ var (
 	errPageNotFound = errors.New("page not found")
 	errMethod       = errors.New("method not allowed")
 	errPanic        = errors.New("handler panicked")
+	errBadForm      = errors.New("malformed form")
 )
 
 // problem is what the error page tells the visitor.
@@ -33,6 +34,10 @@ func problemOf(err error) problem {
 		return problem{http.StatusNotFound, "Голосование не найдено", "Голосования с таким номером нет. Список всех голосований — на главной странице."}
 	case errors.Is(err, budget.ErrInvalid):
 		return problem{http.StatusBadRequest, "Неверный запрос", "Адрес страницы указан неверно."}
+	case errors.Is(err, errCSRF):
+		return problem{http.StatusForbidden, "Форма устарела", "Форма была открыта в другом сеансе или слишком давно, поэтому ничего не сохранено. Откройте страницу заново и отправьте форму ещё раз."}
+	case errors.Is(err, errBadForm):
+		return problem{http.StatusBadRequest, "Неверный запрос", "Форма заполнена не так, как ожидалось. Откройте страницу заново и отправьте форму ещё раз."}
 	case errors.Is(err, errMethod):
 		return problem{http.StatusMethodNotAllowed, "Действие недоступно", "Эта страница только для просмотра."}
 	default:

@@ -72,3 +72,29 @@ func statusLabel(status string) string {
 		return status
 	}
 }
+
+// Date formats the day of t in loc the Russian way: "17 марта 1985 г.".
+func Date(t time.Time, loc *time.Location) string {
+	t = t.In(loc)
+	return fmt.Sprintf("%d %s %d%sг.", t.Day(), months[t.Month()-1], t.Year(), nbsp)
+}
+
+// UserID prints a twelve-digit unique user ID in groups of four, "1234 5678 9012", as it is
+// read out to support staff; anything else is printed as it is.
+func UserID(id string) string {
+	if len(id) != 12 {
+		return id
+	}
+	return id[:4] + nbsp + id[4:8] + nbsp + id[8:]
+}
+
+// sexLabel is the sex of a profile in words.
+func sexLabel(sex string) string {
+	switch sex {
+	case "m":
+		return "мужской"
+	case "f":
+		return "женский"
+	}
+	return "не указан"
+}

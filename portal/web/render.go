@@ -19,8 +19,9 @@ var templateFS embed.FS
 // templates are the parsed pages by file name ("home.html"), each joined with the layout.
 type templates map[string]*template.Template
 
-// parseTemplates parses every page under templates/ with layout.html. A broken template is a
-// programming error, caught by any test that builds the site, so it panics.
+// parseTemplates parses every page under templates/ with layout.html and the form parts of
+// fields.html. A broken template is a programming error, caught by any test that builds the
+// site, so it panics.
 func parseTemplates(funcs template.FuncMap) templates {
 	names, err := fs.Glob(templateFS, "templates/*.html")
 	if err != nil {
@@ -29,26 +30,33 @@ func parseTemplates(funcs template.FuncMap) templates {
 	out := templates{}
 	for _, path := range names {
 		name := path[len("templates/"):]
-		if name == "layout.html" {
+		if name == "layout.html" || name == "fields.html" {
 			continue
 		}
-		out[name] = template.Must(template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", path))
+		out[name] = template.Must(template.New(name).Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/fields.html", path))
 	}
 	return out
 }
 
 // view is what the layout receives: the page's title and its own data in Data.
 type view struct {
-	Title string
-	Path  string // the request path, to mark the current navigation link
-	Data  any
+	Title  string
+	Path   string // the request path, to mark the current navigation link
+	Data   any
+	SignIn bool   // the node signs citizens in: the navigation offers it
+	User   string // the signed-in user's unique user ID; "" for a visitor
+	CSRF   string // the session's CSRF token, for the sign-out form
 }
 
 // page renders the template name inside the layout with status. It renders into a buffer
 // first, so a template error becomes the 500 page rather than half a page.
 func (s *site) page(c *gin.Context, status int, name, title string, data any) {
 	var buf bytes.Buffer
-	if err := s.execute(&buf, name, view{Title: title, Path: c.Request.URL.Path, Data: data}); err != nil {
+	v := view{Title: title, Path: c.Request.URL.Path, Data: data, SignIn: s.ids != nil, CSRF: csrfToken(c)}
+	if p, ok := principal(c); ok {
+		v.User = p.UserID
+	}
+	if err := s.execute(&buf, name, v); err != nil {
 		s.log.Error("render template", "template", name, "err", err)
 		buf.Reset()
 		status = http.StatusInternalServerError
@@ -79,5 +87,11 @@ func (s *site) funcs() template.FuncMap {
 		"status":   statusLabel,
 		"asset":    s.assetURL,
 		"contains": slices.Contains[[]int, int],
+		"field":    fieldOf,
+		"date":     func(t time.Time) string { return Date(t, s.loc) },
+		"birth":    func(t time.Time) string { return Date(t, time.UTC) },
+		"userID":   UserID,
+		"sexLabel": sexLabel,
+		"flatRole": flatRole,
 	}
 }

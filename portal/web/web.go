@@ -3,6 +3,12 @@
 // services. Pages work without JavaScript; the little there is (static/app.js) only adds
 // conveniences. Every response carries a strict Content-Security-Policy (csp.go).
 //
+// Citizens sign in by SMS code (login.go) into the API's cookie session (session.go), so that
+// pages and API share it; then they keep their profile (profile.go), ask for verification
+// (verification.go) and see or link their wallet (citizen.go). Every POST form carries a CSRF
+// token in a hidden field; a refused form is shown again with what was typed and an error at
+// the field (form.go, fields.html).
+//
 // To add a page: write templates/<name>.html defining "title" and "content" (layout.html
 // wraps them), register a route in routes, and render it with s.page; map its errors to a
 // status in errors.go.
@@ -38,6 +44,13 @@ type Deps struct {
 	// Location is the time zone deadlines are shown in; nil means Moscow time (UTC+3).
 	Location *time.Location
 	Log      *slog.Logger
+	// Identity signs citizens in (/login); nil: no sign-in and no citizen pages.
+	Identity Identity
+	// Citizens keeps profiles and verification (/profile, /verification, /wallet); nil: none.
+	Citizens Citizens
+	// Wallets tells the wallet page the citizen's address; nil: the page says whether one
+	// is linked only.
+	Wallets Wallets
 }
 
 // site holds the pages' dependencies and parsed templates; it is read-only once built.
@@ -49,12 +62,16 @@ type site struct {
 	tmpl     templates
 	assets   assets
 	security http.Header
+	ids      Identity // nil: no sign-in
+	citizens Citizens // nil: no citizen pages
+	wallets  Wallets  // nil: no wallet address
 }
 
 // New returns the node's front handler: the pages and their static assets, with the API's
 // paths handed to d.API.
 func New(d Deps) http.Handler {
-	s := &site{budget: d.Budget, rpcURL: d.RPCURL, loc: d.Location, log: d.Log, security: securityHeaders()}
+	s := &site{budget: d.Budget, rpcURL: d.RPCURL, loc: d.Location, log: d.Log, security: securityHeaders(),
+		ids: d.Identity, citizens: d.Citizens, wallets: d.Wallets}
 	if s.loc == nil {
 		s.loc = moscow
 	}
@@ -96,8 +113,10 @@ func (s *site) routes() http.Handler {
 
 	read := []string{http.MethodGet, http.MethodHead}
 	r.Match(read, "/static/*file", s.static)
-	r.Match(read, "/", s.home)
-	r.Match(read, "/rounds/:round", s.round)
+	pages := r.Group("/", s.session)
+	pages.Match(read, "/", s.home)
+	pages.Match(read, "/rounds/:round", s.round)
+	s.citizenRoutes(pages, read)
 	return r
 }
 

@@ -28,8 +28,8 @@ func (n *Node) startIdentity(t testing.TB, edit func(*identity.Config)) {
 	if edit != nil {
 		edit(&cfg)
 	}
-	n.SMS = &SMS{}
-	if n.Identity, err = identity.New(n.DB, vault, n.SMS, cfg, Logger()); err != nil {
+	n.SMS, n.Vault = &SMS{}, vault
+	if n.Identity, err = identity.New(n.DB, vault, n.SMS, cfg, n.log); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -22,11 +22,13 @@ import (
 	"github.com/pbnode/pbnode/portal/anchors"
 	"github.com/pbnode/pbnode/portal/api"
 	"github.com/pbnode/pbnode/portal/budget"
+	"github.com/pbnode/pbnode/portal/citizens"
 	"github.com/pbnode/pbnode/portal/identity"
 	"github.com/pbnode/pbnode/portal/oidclogin"
 	"github.com/pbnode/pbnode/portal/outbox"
+	"github.com/pbnode/pbnode/portal/pii"
+	"github.com/pbnode/pbnode/portal/wallets"
 	"github.com/pbnode/pbnode/storage"
-	"github.com/pbnode/pbnode/storage/storagetest"
 )
 
 // Node is a running test node.
@@ -41,6 +43,12 @@ type Node struct {
 	SMS      *SMS         // the messages the identity service sent
 	URL      string       // the API's base URL
 	Handler  http.Handler // the API's handler (a *gin.Engine)
+
+	Citizens *citizens.Service
+	Wallets  *wallets.Service // custodial and linked wallets (wallets.go)
+	Vault    *pii.Vault       // seals the node's personal data
+	Storage  storage.Config   // the database, for storagetest.DumpText
+	log      *slog.Logger
 }
 
 // Options change the node a test starts.
@@ -50,6 +58,8 @@ type Options struct {
 	// OIDC returns the OpenID provider to log in through, given the node's callback URL; nil:
 	// none.
 	OIDC func(callbackURL string) oidclogin.Config
+	// Log is the node's logger; nil: Logger().
+	Log *slog.Logger
 }
 
 // Start starts a node on driver ("sqlite" or "postgres"); everything stops at test cleanup.
@@ -62,7 +72,10 @@ func Start(t testing.TB, driver string, opts ...budget.Option) *Node {
 // StartWith starts a node on driver with o.
 func StartWith(t testing.TB, driver string, o Options) *Node {
 	t.Helper()
-	log := Logger()
+	log := o.Log
+	if log == nil {
+		log = Logger()
+	}
 	cfg := devchain.DefaultConfig()
 	cfg.DataDir, cfg.HTTPAddr = t.TempDir(), "127.0.0.1:0"
 	dev, err := devchain.Start(t.Context(), cfg, log)
@@ -76,11 +89,11 @@ func StartWith(t testing.TB, driver string, o Options) *Node {
 	}
 	t.Cleanup(client.Close)
 
-	db := storagetest.Open(t, driver)
+	db, scfg := openDB(t, driver)
 	ocfg := outbox.DefaultConfig()
 	ocfg.Idle, ocfg.Retry = 100*time.Millisecond, 100*time.Millisecond
 	key := dev.DevKey()
-	n := &Node{DB: db, Chain: client, Tokens: access.NewTokens(db)}
+	n := &Node{DB: db, Chain: client, Tokens: access.NewTokens(db), Storage: scfg, log: log}
 	chainID, err := client.ChainID(t.Context())
 	if err != nil {
 		t.Fatal(err)
@@ -95,7 +108,9 @@ func StartWith(t testing.TB, driver string, o Options) *Node {
 	}
 
 	n.startIdentity(t, o.Identity)
+	n.startCitizens(t)
 	srv := httptest.NewUnstartedServer(nil)
+	n.startWallets(t, chainID.Uint64(), "http://"+srv.Listener.Addr().String())
 	var provider *oidclogin.Provider
 	if o.OIDC != nil {
 		cfg := o.OIDC("http://" + srv.Listener.Addr().String() + "/api/v1/auth/oidc/callback")
@@ -105,7 +120,7 @@ func StartWith(t testing.TB, driver string, o Options) *Node {
 	}
 	srv.Config.Handler = api.New(api.Deps{
 		Budget: n.Budget, Anchors: n.Anchors, Auth: access.NewAuth(n.Tokens, n.Identity), Identity: n.Identity, OIDC: provider,
-		Registry: prometheus.NewRegistry(), Log: log,
+		Citizens: n.Citizens, Wallets: n.Wallets, Registry: prometheus.NewRegistry(), Log: log,
 		Ready: map[string]api.Check{"database": db.Ping, "chain": func(ctx context.Context) error { _, err := client.BlockNumber(ctx); return err }},
 	})
 	n.Handler = srv.Config.Handler
@@ -113,6 +128,9 @@ func StartWith(t testing.TB, driver string, o Options) *Node {
 	t.Cleanup(srv.Close)
 	n.URL = srv.URL
 	n.startWorker(t)
+	// The AnchorRegistry's deployment is mined before the test begins, so a test that
+	// compares the database before and after a request sees only what the request did.
+	n.Drain(t)
 	return n
 }
 
