@@ -142,19 +142,21 @@ func (b banner) print(out io.Writer) {
 	fmt.Fprintf(out, `
 pbnode dev is running (data in %s).
   pages       %s/   demo round: %s/rounds/%d
+  sign in     %s/login   (the SMS code is written to this log)
   rounds      %s/api/v1/rounds
   demo round  %s   initiatives: %s/initiatives
   readiness   %s/readyz   metrics: %s/metrics
   chain RPC   %s  (chain id 1337)
   audit       go run ./cmd/pbnode audit --rpc %s --round %s --api %s
-Stop with Ctrl-C; the next start continues from the same state.
-`, b.dataDir, b.base, b.base, b.roundID, b.base, r, r, b.base, b.base, b.rpcURL, b.rpcURL, b.round, b.base)
+`, b.dataDir, b.base, b.base, b.roundID, b.base, b.base, r, r, b.base, b.base, b.rpcURL, b.rpcURL, b.round, b.base)
 	if b.registry != "" {
-		fmt.Fprintf(out, `  verify      sign in, PUT %s/api/v1/me/profile with a person of the registry extract, then
-              POST %s/api/v1/me/verification/person {"level":1}; people: head %s
+		fmt.Fprintf(out, `  verify      sign in, fill in the profile with a person of the registry extract, then ask for
+              level 1 on %s/verification (or PUT %s/api/v1/me/profile and
+              POST %s/api/v1/me/verification/person {"level":1}); people: head %s
               (passports.csv, snils.csv, social_tenants.csv and owners.csv by person_id; flats.csv by fls)
-`, b.base, b.base, filepath.Join(b.registry, "residents.csv"))
+`, b.base, b.base, b.base, filepath.Join(b.registry, "residents.csv"))
 	}
+	fmt.Fprintln(out, "Stop with Ctrl-C; the next start continues from the same state.")
 }
 
 func closeLogged(log *slog.Logger, what string, close func() error) {

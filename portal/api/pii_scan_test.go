@@ -1,16 +1,15 @@
 package api_test
 
 import (
-	"bytes"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/pbnode/pbnode/portal/identity"
+	"github.com/pbnode/pbnode/portal/internal/logtest"
 	"github.com/pbnode/pbnode/portal/internal/nodetest"
 	"github.com/pbnode/pbnode/portal/registry"
 	"github.com/pbnode/pbnode/portal/registry/registrytest"
@@ -31,7 +30,7 @@ func TestPersonalDataScan(t *testing.T) {
 }
 
 func testPersonalDataScan(t *testing.T, driver string) {
-	logs := &syncBuffer{}
+	logs := &logtest.Buffer{}
 	n := nodetest.StartWith(t, driver, nodetest.Options{
 		Log: slog.New(slog.NewJSONHandler(logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
 	})
@@ -195,22 +194,4 @@ func spellings(phone string, p registrytest.Citizen) []string {
 		out = append(out, cert, strings.ReplaceAll(cert, " ", ""), strings.ReplaceAll(cert, "-", " "))
 	}
 	return out
-}
-
-// syncBuffer is a log sink safe for concurrent writers.
-type syncBuffer struct {
-	mu  sync.Mutex // guards buf
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }

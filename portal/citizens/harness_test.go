@@ -1,7 +1,6 @@
 package citizens_test
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"fmt"
@@ -15,6 +14,7 @@ import (
 
 	"github.com/pbnode/pbnode/portal/citizens"
 	"github.com/pbnode/pbnode/portal/identity"
+	"github.com/pbnode/pbnode/portal/internal/logtest"
 	"github.com/pbnode/pbnode/portal/pii"
 	"github.com/pbnode/pbnode/portal/registry"
 	"github.com/pbnode/pbnode/portal/registry/registrytest"
@@ -49,24 +49,6 @@ func (c *fakeClock) Advance(d time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.t = c.t.Add(d)
-}
-
-// syncBuffer is a log sink safe for concurrent writers.
-type syncBuffer struct {
-	mu  sync.Mutex // guards buf
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
 
 // fakeSMS records messages instead of sending them.
@@ -135,7 +117,7 @@ type harness struct {
 	svc      *citizens.Service
 	sms      *fakeSMS
 	clock    *fakeClock
-	logs     *syncBuffer // everything the services logged, as JSON
+	logs     *logtest.Buffer // everything the services logged, as JSON
 	reg      *registry.Extracts
 	people   []registrytest.Citizen
 	notifier *recorder
@@ -175,7 +157,7 @@ func openDB(t testing.TB, driver string) (*storage.DB, storage.Config) {
 func newHarness(t testing.TB, driver string, people int, cfg citizens.Config) *harness {
 	t.Helper()
 	db, dbcfg := openDB(t, driver)
-	h := &harness{db: db, cfg: dbcfg, vault: testVault(t), sms: &fakeSMS{}, clock: &fakeClock{t: start}, logs: &syncBuffer{}, notifier: &recorder{}}
+	h := &harness{db: db, cfg: dbcfg, vault: testVault(t), sms: &fakeSMS{}, clock: &fakeClock{t: start}, logs: &logtest.Buffer{}, notifier: &recorder{}}
 	h.reg, h.people = extract(t, people)
 	log := slog.New(slog.NewJSONHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	icfg := identity.DefaultConfig()

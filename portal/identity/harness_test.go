@@ -1,7 +1,6 @@
 package identity_test
 
 import (
-	"bytes"
 	"context"
 	"crypto/rand"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/pbnode/pbnode/portal/identity"
+	"github.com/pbnode/pbnode/portal/internal/logtest"
 	"github.com/pbnode/pbnode/portal/pii"
 	"github.com/pbnode/pbnode/storage"
 )
@@ -87,31 +87,13 @@ func (c *fakeClock) Advance(d time.Duration) {
 	c.t = c.t.Add(d)
 }
 
-// syncBuffer is a log sink safe for concurrent writers.
-type syncBuffer struct {
-	mu  sync.Mutex // guards buf
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
-}
-
 type harness struct {
 	db    *storage.DB
 	vault *pii.Vault
 	svc   *identity.Service
 	sms   *fakeSMS
 	clock *fakeClock
-	logs  *syncBuffer // everything the service logged
+	logs  *logtest.Buffer // everything the service logged
 }
 
 // start is the fake clock's start: 10:15 UTC, a quarter into an hour window.
@@ -119,7 +101,7 @@ var start = time.Date(2027, 3, 1, 10, 15, 0, 0, time.UTC)
 
 func newHarness(t testing.TB, db *storage.DB, cfg identity.Config, opts ...identity.Option) *harness {
 	t.Helper()
-	h := &harness{db: db, vault: testVault(t), sms: &fakeSMS{}, clock: &fakeClock{t: start}, logs: &syncBuffer{}}
+	h := &harness{db: db, vault: testVault(t), sms: &fakeSMS{}, clock: &fakeClock{t: start}, logs: &logtest.Buffer{}}
 	log := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	opts = append([]identity.Option{identity.WithClock(h.clock.Now)}, opts...)
 	svc, err := identity.New(db, h.vault, h.sms, cfg, log, opts...)

@@ -68,7 +68,7 @@ func TestRegisterAndVerifyInBrowser(t *testing.T) {
 	if status := b.Follow("#send-code"); status != 200 {
 		b.Fatalf("send code: status %d", status)
 	}
-	code := logs.codeAfter(t, offset)
+	code := codeAfter(t, logs, offset)
 	b.Do("type the code", chromedp.SendKeys(chromedp.CSS("#code"), code))
 	b.Follow("#submit-code")
 	if loc := b.Location(); loc != srv.URL+"/profile?welcome=1" {

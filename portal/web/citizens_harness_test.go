@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"bytes"
 	"crypto/rand"
 	"io"
 	"log/slog"
@@ -12,12 +11,12 @@ import (
 	"os"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/pbnode/pbnode/portal/citizens"
 	"github.com/pbnode/pbnode/portal/identity"
+	"github.com/pbnode/pbnode/portal/internal/logtest"
 	"github.com/pbnode/pbnode/portal/pii"
 	"github.com/pbnode/pbnode/portal/wallets"
 	"github.com/pbnode/pbnode/portal/web"
@@ -25,36 +24,10 @@ import (
 	"github.com/pbnode/pbnode/storage/storagetest"
 )
 
-// logBuffer is a node's log captured as text, as `pbnode dev` prints it; the development SMS
-// gateway (identity.LogGateway) writes sign-in codes into it.
-type logBuffer struct {
-	mu  sync.Mutex // guards buf
-	buf bytes.Buffer
-}
-
-func (l *logBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
-
-func (l *logBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.String()
-}
-
-// Len is how much has been logged, to look only at what comes after.
-func (l *logBuffer) Len() int {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Len()
-}
-
-// captureLog returns a logger writing text into a logBuffer, and also to stderr when
+// captureLog returns a logger writing text into a logtest.Buffer, and also to stderr when
 // PBNODE_TEST_LOG is set.
-func captureLog() (*logBuffer, *slog.Logger) {
-	buf := &logBuffer{}
+func captureLog() (*logtest.Buffer, *slog.Logger) {
+	buf := &logtest.Buffer{}
 	var w io.Writer = buf
 	if os.Getenv("PBNODE_TEST_LOG") != "" {
 		w = io.MultiWriter(buf, os.Stderr)
@@ -65,8 +38,8 @@ func captureLog() (*logBuffer, *slog.Logger) {
 // smsCode finds the code of the development gateway's log line, as a developer reads it.
 var smsCode = regexp.MustCompile(`msg="sms \(development gateway, not sent\)".* text="Код для входа: (\d+)\.`)
 
-// codeAfter returns the sign-in code logged after offset, waiting for it a little.
-func (l *logBuffer) codeAfter(t testing.TB, offset int) string {
+// codeAfter returns the sign-in code logged into l after offset, waiting for it a little.
+func codeAfter(t testing.TB, l *logtest.Buffer, offset int) string {
 	t.Helper()
 	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
 		if m := smsCode.FindAllStringSubmatch(l.String()[offset:], -1); len(m) > 0 {
@@ -85,7 +58,7 @@ const testChainID = 1337
 type citizenSite struct {
 	URL      string
 	Storage  storage.Config
-	Log      *logBuffer
+	Log      *logtest.Buffer
 	Citizens *citizens.Service
 }
 
@@ -225,7 +198,7 @@ func (s *citizenSite) signIn(c *formClient, phone string) string {
 	if err != nil {
 		c.t.Fatal(err)
 	}
-	code := s.Log.codeAfter(c.t, offset)
+	code := codeAfter(c.t, s.Log, offset)
 	r = c.post("/login/code", url.Values{"csrf_token": {token}, "challenge": {u.Query().Get("challenge")}, "code": {code}})
 	if r.Status != http.StatusSeeOther {
 		c.t.Fatalf("verify code: %d\n%s", r.Status, r.Body)

@@ -240,7 +240,7 @@ func TestLoginErrors(t *testing.T) {
 
 	offset := s.Log.Len()
 	ch := challengeOf(send("+7 916 000-00-31"))
-	code := s.Log.codeAfter(t, offset)
+	code := codeAfter(t, s.Log, offset)
 	wrong := "000000"
 	if code == wrong {
 		wrong = "111111"

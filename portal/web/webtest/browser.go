@@ -8,7 +8,6 @@
 package webtest
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -22,6 +21,8 @@ import (
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"github.com/pbnode/pbnode/portal/internal/logtest"
 )
 
 // DefaultChromium is where Debian's chromium package puts the browser.
@@ -48,7 +49,7 @@ func ChromiumPath(t testing.TB) string {
 type Browser struct {
 	t      testing.TB
 	ctx    context.Context // the tab; it outlives t.Context so that cleanup can take a screenshot
-	stderr *lockedBuffer   // what Chromium printed
+	stderr *logtest.Buffer // what Chromium printed
 	dir    string          // where a failure's screenshot goes
 
 	mu       sync.Mutex // guards problems and shot
@@ -60,7 +61,7 @@ type Browser struct {
 // page into PBNODE_TEST_SCREENSHOTS, else into t.TempDir(), and logs where.
 func New(t testing.TB) *Browser {
 	t.Helper()
-	b := &Browser{t: t, stderr: &lockedBuffer{}, dir: os.Getenv("PBNODE_TEST_SCREENSHOTS")}
+	b := &Browser{t: t, stderr: &logtest.Buffer{}, dir: os.Getenv("PBNODE_TEST_SCREENSHOTS")}
 	if b.dir == "" {
 		b.dir = t.TempDir()
 	}
@@ -254,22 +255,4 @@ func statusOf(resp *network.Response) int64 {
 		return 0
 	}
 	return resp.Status
-}
-
-// lockedBuffer collects Chromium's output, which its own goroutine writes.
-type lockedBuffer struct {
-	mu  sync.Mutex // guards buf
-	buf bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.String()
 }
