@@ -77,13 +77,14 @@ type citizensOptions struct {
 	ReloadInterval time.Duration
 	// DevRegistry: generate demo extracts into ExtractsDir when it has none (dev's default).
 	DevRegistry bool
+	Email       EmailConfig // the mailer of notices, besides SMS (email_config.go)
 }
 
 // citizensOptionsOf builds the citizens options of cfg, reading the holidays file if one is
 // set.
 func citizensOptionsOf(cfg Config) (citizensOptions, error) {
 	o := citizensOptions{Rules: citizens.DefaultConfig(), Job: citizens.DefaultJobConfig(), Workers: cfg.Verification.Workers,
-		ExtractsDir: cfg.Registry.ExtractsDir, ReloadInterval: cfg.Registry.ReloadInterval}
+		ExtractsDir: cfg.Registry.ExtractsDir, ReloadInterval: cfg.Registry.ReloadInterval, Email: cfg.Email}
 	o.Rules.DueWorkingDays = cfg.Verification.DueWorkingDays
 	o.Job.Interval = cfg.Verification.Interval
 	if cfg.Mode == ModeDev && o.ExtractsDir == "" {

@@ -29,8 +29,9 @@ type verifier struct {
 
 // openCitizens starts the citizens service and, when an extracts directory is configured,
 // opens the extracts and builds the verification job, which tells citizens by SMS through the
-// sign-in gateway (sms.gateway). Without extracts, requests are queued (their due dates run)
-// and decided once the node is given extracts.
+// sign-in gateway (sms.gateway) and by e-mail through the mailer (email.mailer). Without
+// extracts, requests are queued (their due dates run) and decided once the node is given
+// extracts.
 func (n *node) openCitizens(ctx context.Context, vault *pii.Vault, gateway string, o citizensOptions) error {
 	log := n.log.With("part", "citizens")
 	var err error
@@ -49,7 +50,12 @@ func (n *node) openCitizens(ctx context.Context, vault *pii.Vault, gateway strin
 	if err != nil {
 		return err
 	}
-	if n.verify.job, err = n.citizens.NewJob(n.verify.extracts, n.verifiedNotifier(n.citizens.NewSMSNotifier(sms)), o.Job); err != nil {
+	mail, err := o.Email.mailer(log)
+	if err != nil {
+		return err
+	}
+	notifier := n.citizens.NewChannelNotifier(citizens.Channels{SMS: sms, Mail: mail})
+	if n.verify.job, err = n.citizens.NewJob(n.verify.extracts, n.verifiedNotifier(notifier), o.Job); err != nil {
 		return err
 	}
 	n.verify.workers, n.verify.reloadEvery = o.Workers, o.ReloadInterval

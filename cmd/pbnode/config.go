@@ -64,12 +64,16 @@ type Config struct {
 	Registry     RegistryConfig
 	Verification VerificationConfig
 	Wallet       WalletConfig // the wallet vault's keys (wallet_config.go)
+	Email        EmailConfig  // the mailer of verification notices (email_config.go)
 }
 
 // HTTPConfig is where the API and pages listen.
 type HTTPConfig struct {
 	Addr      string
 	PublicURL string // http.public_url; "" derives http://<Addr> (wallet_config.go)
+	// TrustedProxies is http.trusted_proxies, comma-separated CIDRs (http_config.go); ""
+	// trusts nobody.
+	TrustedProxies string
 }
 
 // LogConfig selects the log level and format (see newLogger).
@@ -163,6 +167,7 @@ func loadConfig(opts *rootOptions, fs *pflag.FlagSet, m Mode) (Config, error) {
 		v.SetDefault(s.key, s.def)
 	}
 	v.SetDefault(keyStorageDriver, m.defaultDriver())
+	v.SetDefault(keyEmailMailer, m.defaultMailer())
 	v.SetEnvPrefix(envPrefix)
 	v.SetEnvKeyReplacer(strings.NewReplacer(".", "_"))
 	v.AutomaticEnv()
@@ -324,6 +329,8 @@ func (c Config) Validate() error {
 	c.validateIdentity(check)
 	c.validateCitizens(check)
 	c.validateWallet(check)
+	c.validateEmail(check)
+	c.validateHTTP(check)
 	return errors.Join(errs...)
 }
 
@@ -406,7 +413,7 @@ type setting struct {
 }
 
 // settings is every config key, in the order they are documented and rendered.
-var settings = slices.Concat(coreSettings, identitySettings, citizensSettings, walletSettings)
+var settings = slices.Concat(coreSettings, httpSettings, identitySettings, citizensSettings, walletSettings, emailSettings)
 
 // coreSettings are the keys of the node itself: files, HTTP, logs, storage and chain.
 var coreSettings = []setting{
@@ -501,6 +508,7 @@ func (c Config) Redacted() Config {
 	c.PII.Keys, c.PII.IndexKey = Secret(c.PII.Keys.String()), Secret(c.PII.IndexKey.String())
 	c.OIDC.ClientSecret = Secret(c.OIDC.ClientSecret.String())
 	c.Wallet.Keys, c.Wallet.IndexKey = Secret(c.Wallet.Keys.String()), Secret(c.Wallet.IndexKey.String())
+	c.Email.SMTP.Password = Secret(c.Email.SMTP.Password.String())
 	c.Storage.DSN = redactDSN(c.Storage.DSN)
 	c.Chain.RPCURL = redactDSN(c.Chain.RPCURL)
 	return c

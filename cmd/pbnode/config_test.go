@@ -153,6 +153,7 @@ func TestConfigDefaults(t *testing.T) {
 	want.Identity = IdentityConfig{Limits: identity.DefaultConfig(), SweepInterval: 5 * time.Minute}
 	want.Registry.ReloadInterval = time.Hour
 	want.Verification = VerificationConfig{DueWorkingDays: 4, Workers: 1, Interval: 10 * time.Second}
+	want.Email = EmailConfig{Mailer: "log", SMTP: SMTPConfig{Port: 587}}
 	if dev != want {
 		t.Errorf("dev defaults:\n got %#v\nwant %#v", dev, want)
 	}
@@ -166,6 +167,9 @@ func TestConfigDefaults(t *testing.T) {
 	}
 	if serve.Storage.Driver != "postgres" {
 		t.Errorf("serve storage.driver = %q, want postgres", serve.Storage.Driver)
+	}
+	if serve.Email.Mailer != "none" {
+		t.Errorf("serve email.mailer = %q, want none", serve.Email.Mailer)
 	}
 	if serve.Treasury.Address.Hex() != testKeyAddr {
 		t.Errorf("serve treasury.address = %s, want the key's address %s", serve.Treasury.Address.Hex(), testKeyAddr)

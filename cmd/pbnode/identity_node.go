@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/viper"
 
+	"github.com/pbnode/pbnode/portal/httpx"
 	"github.com/pbnode/pbnode/portal/identity"
 	"github.com/pbnode/pbnode/portal/oidclogin"
 	"github.com/pbnode/pbnode/portal/pii"
@@ -25,6 +26,9 @@ type identityOptions struct {
 	Vault         *pii.Vault
 	Gateway       string            // sms.gateway
 	OIDC          *oidclogin.Config // nil: no OIDC login
+	// Proxies are http.trusted_proxies: whose forwarded client address (sign-in rate limits)
+	// and protocol (Secure session cookies) the API and pages believe.
+	Proxies *httpx.Proxies
 }
 
 // identityOptionsOf builds the identity options of cfg. dev without configured PII keys uses
@@ -45,6 +49,9 @@ func identityOptionsOf(cfg Config) (identityOptions, error) {
 	o.Vault = vault
 	if oc, ok := cfg.OIDC.Provider(); ok {
 		o.OIDC = &oc
+	}
+	if o.Proxies, err = cfg.HTTP.Proxies(); err != nil {
+		return o, fmt.Errorf("config %s: %w", keyTrustedProxies, err)
 	}
 	return o, nil
 }

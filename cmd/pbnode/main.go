@@ -1,7 +1,8 @@
 // Command pbnode runs a city e-participation node that keeps its books on an Ethereum chain.
 //
 // Commands: dev (embedded chain + SQLite), serve (an outside chain + PostgreSQL), migrate,
-// audit (recompute a round from the chain and compare it with a node's API), version.
+// token, role, pii (key rotation), audit (recompute a round from the chain and compare it with
+// a node's API), version.
 // Configuration: defaults < YAML file < PBNODE_* environment < flags; see docs/CONFIG.md.
 package main
 
@@ -42,6 +43,7 @@ func subcommands() []func(*rootOptions) *cobra.Command {
 		newMigrateCmd,
 		newTokenCmd,
 		newRoleCmd,
+		newPIICmd,
 		newAuditCmd,
 		newVersionCmd,
 	}

@@ -127,12 +127,12 @@ func openNode(ctx context.Context, o nodeOptions) (*node, error) {
 	reg.MustRegister(outbox.Collectors()...)
 	apiHandler := api.New(api.Deps{
 		Budget: n.budget, Anchors: n.anchors, Auth: access.NewAuth(n.tokens, n.identity), Identity: n.identity, OIDC: provider,
-		Citizens: n.citizens, Wallets: n.wallets, Registry: reg, Log: o.Log.With("part", "api"),
+		Citizens: n.citizens, Wallets: n.wallets, Registry: reg, Log: o.Log.With("part", "api"), Proxies: o.Identity.Proxies,
 		Ready: map[string]api.Check{"database": db.Ping, "chain": chainReady(client), "registry": n.registryReady},
 	})
 	// The pages serve every path but the API's (/api/…, /healthz, /readyz, /metrics).
 	n.handler = web.New(web.Deps{Budget: n.budget, API: apiHandler, RPCURL: o.PublicRPC, Log: o.Log.With("part", "web"),
-		Identity: n.identity, Citizens: n.citizens, Wallets: n.wallets})
+		Identity: n.identity, Citizens: n.citizens, Wallets: n.wallets, OIDC: provider != nil, Proxies: o.Identity.Proxies})
 	return n, nil
 }
 

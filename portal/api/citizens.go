@@ -82,17 +82,19 @@ func (s *server) putAddress(c *gin.Context) {
 
 func (s *server) getVerification(c *gin.Context) {
 	ctx, p := c.Request.Context(), user(c)
+	// Requests first: a decision commits the request and the level together, so a request
+	// read as decided has its outcome in the levels read after it.
+	reqs, err := s.people.Requests(ctx, p.ID)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
 	v, err := s.people.Verification(ctx, p.ID)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
 	docs, err := s.people.Documents(ctx, p.ID)
-	if err != nil {
-		s.fail(c, err)
-		return
-	}
-	reqs, err := s.people.Requests(ctx, p.ID)
 	s.render(c, http.StatusOK, verificationOf(p.UserID, v, docs, reqs), err)
 }
 

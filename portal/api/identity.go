@@ -31,7 +31,7 @@ func (s *server) startSMS(c *gin.Context) {
 	if !s.bind(c, &req) {
 		return
 	}
-	id, err := s.ids.StartSMS(c.Request.Context(), req.Phone, c.ClientIP())
+	id, err := s.ids.StartSMS(c.Request.Context(), req.Phone, s.proxies.ClientIP(c.Request))
 	expires := time.Now().Add(s.ids.Config().CodeTTL).UTC()
 	s.render(c, http.StatusAccepted, challengeJSON{ChallengeID: string(id), ExpiresAt: expires}, err)
 }
@@ -46,7 +46,7 @@ func (s *server) verifySMS(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	sess, u, created, err := s.ids.VerifySMS(c.Request.Context(), identity.ChallengeID(req.ChallengeID), req.Code, c.ClientIP(), kind)
+	sess, u, created, err := s.ids.VerifySMS(c.Request.Context(), identity.ChallengeID(req.ChallengeID), req.Code, s.proxies.ClientIP(c.Request), kind)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -87,10 +87,11 @@ func (s *server) setSessionCookies(c *gin.Context, sess identity.Session) {
 	http.SetCookie(c.Writer, s.cookie(c, csrfCookie, sess.CSRF, "/", maxAge, false))
 }
 
-// cookie is a SameSite=Lax cookie, Secure when the request came over TLS; maxAge < 0 deletes it.
+// cookie is a SameSite=Lax cookie, Secure when the browser came over TLS (to the node, or to
+// a trusted proxy); maxAge < 0 deletes it.
 func (s *server) cookie(c *gin.Context, name, value, path string, maxAge int, httpOnly bool) *http.Cookie {
 	return &http.Cookie{Name: name, Value: value, Path: path, MaxAge: maxAge, HttpOnly: httpOnly,
-		Secure: c.Request.TLS != nil, SameSite: http.SameSiteLaxMode}
+		Secure: s.proxies.HTTPS(c.Request), SameSite: http.SameSiteLaxMode}
 }
 
 func (s *server) logout(c *gin.Context) {

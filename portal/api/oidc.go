@@ -5,11 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/pbnode/pbnode/portal/httpx"
 	"github.com/pbnode/pbnode/portal/identity"
 	"github.com/pbnode/pbnode/portal/oidclogin"
 )
@@ -17,6 +20,12 @@ import (
 // OIDC login: /auth/oidc/login keeps the login's secrets (oidclogin.Start) server-side under
 // a random ID set in a short-lived HttpOnly cookie, and redirects to the provider; the
 // callback takes them back once, finishes the login and opens a cookie session.
+//
+// A login begun from the sign-in page ends on a page: the callback redirects (303) to the
+// path the login remembered (?next=, a path of this site only), else to the profile, and a
+// refusal goes back to /login?oidc_error=<code>, where the page says it in Russian. An API
+// client gets JSON instead when it began the login with ?response=json or sends
+// Accept: application/json to the callback.
 
 const (
 	loginCookie = "pbnode_oidc"
@@ -39,6 +48,8 @@ type pendingLogins struct {
 
 type pendingLogin struct {
 	start   oidclogin.Start
+	next    string // the page to end on, already checked by httpx.SafeNext; "" for the profile
+	json    bool   // the client asked for JSON (?response=json)
 	expires time.Time
 }
 
@@ -46,8 +57,8 @@ func newPendingLogins() *pendingLogins {
 	return &pendingLogins{logins: map[string]pendingLogin{}}
 }
 
-// put keeps start and returns its ID; expired logins are dropped first.
-func (p *pendingLogins) put(start oidclogin.Start, now time.Time) (string, error) {
+// put keeps the login and returns its ID; expired logins are dropped first.
+func (p *pendingLogins) put(l pendingLogin, now time.Time) (string, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for id, l := range p.logins {
@@ -59,20 +70,21 @@ func (p *pendingLogins) put(start oidclogin.Start, now time.Time) (string, error
 		return "", errTooManyLogin
 	}
 	id := rand.Text()
-	p.logins[id] = pendingLogin{start: start, expires: now.Add(loginTTL)}
+	l.expires = now.Add(loginTTL)
+	p.logins[id] = l
 	return id, nil
 }
 
 // take removes and returns the login id names, if it has not expired.
-func (p *pendingLogins) take(id string, now time.Time) (oidclogin.Start, bool) {
+func (p *pendingLogins) take(id string, now time.Time) (pendingLogin, bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	l, ok := p.logins[id]
 	delete(p.logins, id)
 	if !ok || !now.Before(l.expires) {
-		return oidclogin.Start{}, false
+		return pendingLogin{}, false
 	}
-	return l.start, true
+	return l, true
 }
 
 func (s *server) oidcLogin(c *gin.Context) {
@@ -85,7 +97,8 @@ func (s *server) oidcLogin(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	id, err := s.logins.put(start, time.Now())
+	l := pendingLogin{start: start, next: httpx.SafeNext(c.Query("next")), json: c.Query("response") == "json"}
+	id, err := s.logins.put(l, time.Now())
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -102,20 +115,73 @@ func (s *server) oidcCallback(c *gin.Context) {
 	}
 	id, _ := c.Cookie(loginCookie)
 	http.SetCookie(c.Writer, s.cookie(c, loginCookie, "", loginPath, -1, true))
-	start, ok := s.logins.take(id, time.Now())
+	c.Header("Cache-Control", "no-store")
+	l, ok := s.logins.take(id, time.Now())
 	if !ok {
-		s.fail(c, errOIDCState)
+		s.oidcFail(c, l, errOIDCState)
 		return
 	}
-	who, err := s.oidc.Finish(c.Request.Context(), start, c.Request.URL.Query())
+	who, err := s.oidc.Finish(c.Request.Context(), l.start, c.Request.URL.Query())
 	if err != nil {
-		s.fail(c, err)
+		s.oidcFail(c, l, err)
 		return
 	}
 	sess, u, created, err := s.ids.LoginOIDC(c.Request.Context(), who.Issuer, who.Subject, identity.Cookie)
 	if err != nil {
+		s.oidcFail(c, l, err)
+		return
+	}
+	if wantsJSON(c, l) {
+		s.signedInAs(c, sess, u, created)
+		return
+	}
+	s.setSessionCookies(c, sess)
+	c.Redirect(http.StatusSeeOther, s.afterOIDC(l.next, created))
+}
+
+// oidcFail answers a refused callback: JSON to an API client, else back to the sign-in page
+// with the error's code, which the page explains.
+func (s *server) oidcFail(c *gin.Context, l pendingLogin, err error) {
+	if wantsJSON(c, l) {
 		s.fail(c, err)
 		return
 	}
-	s.signedInAs(c, sess, u, created)
+	code := s.errorCode(c, err)
+	q := url.Values{"oidc_error": {code}}
+	if l.next != "" {
+		q.Set("next", l.next)
+	}
+	c.Redirect(http.StatusSeeOther, "/login?"+q.Encode())
+	c.Abort()
+}
+
+// wantsJSON reports whether the client of a callback asked for JSON rather than a page.
+func wantsJSON(c *gin.Context, l pendingLogin) bool {
+	return l.json || strings.Contains(c.GetHeader("Accept"), "application/json")
+}
+
+// afterOIDC is the page a browser ends on after signing in: the remembered one, else the
+// profile (a new user to complete it).
+func (s *server) afterOIDC(next string, created bool) string {
+	switch {
+	case next != "":
+		return next
+	case s.people == nil:
+		return "/"
+	case created:
+		return "/profile?welcome=1"
+	}
+	return "/profile"
+}
+
+// errorCode is the API's code of err, as fail would answer it; an unknown error is logged
+// here, once, and is "internal".
+func (s *server) errorCode(c *gin.Context, err error) string {
+	for _, ec := range errorCodes {
+		if errors.Is(err, ec.err) {
+			return ec.code
+		}
+	}
+	s.log.Error("request failed", "method", c.Request.Method, "route", c.FullPath(), "err", err)
+	return "internal"
 }

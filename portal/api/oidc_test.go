@@ -116,10 +116,16 @@ func (b *browser) atProvider(authURL string) string {
 	return resp.Header.Get("Location")
 }
 
-// get loads url with the browser's cookies and returns the response, body read.
+// get loads url with the browser's cookies and returns the response, body read. It asks for
+// JSON, as an API client does (a browser's callback ends on a page: oidc_pages_test.go).
 func (b *browser) get(u string) response {
 	b.t.Helper()
-	resp, err := b.client.Get(u)
+	req, err := http.NewRequestWithContext(b.t.Context(), http.MethodGet, u, nil)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	req.Header.Set("Accept", "application/json")
+	resp, err := b.client.Do(req)
 	if err != nil {
 		b.t.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/pbnode/pbnode/portal/access"
 	"github.com/pbnode/pbnode/portal/budget"
 	"github.com/pbnode/pbnode/portal/citizens"
+	"github.com/pbnode/pbnode/portal/httpx"
 	"github.com/pbnode/pbnode/portal/identity"
 	"github.com/pbnode/pbnode/portal/oidclogin"
 	"github.com/pbnode/pbnode/portal/wallets"
@@ -41,6 +42,9 @@ type Deps struct {
 	Ready    map[string]Check
 	Registry *prometheus.Registry // /metrics serves it; the API adds its own collectors
 	Log      *slog.Logger
+	// Proxies are the load balancers whose X-Forwarded-For and X-Forwarded-Proto are believed
+	// (client address of rate limits, Secure cookies); nil trusts nobody.
+	Proxies *httpx.Proxies
 }
 
 type server struct {
@@ -52,6 +56,7 @@ type server struct {
 	wallets *wallets.Service
 	oidc    *oidclogin.Provider
 	logins  *pendingLogins
+	proxies *httpx.Proxies // nil: trust nobody
 	ready   map[string]Check
 	log     *slog.Logger
 }
@@ -61,10 +66,10 @@ func New(d Deps) http.Handler {
 	gin.SetMode(gin.ReleaseMode)
 	s := &server{budget: d.Budget, anchors: d.Anchors, auth: d.Auth, ids: d.Identity, oidc: d.OIDC,
 		logins: newPendingLogins(), ready: d.Ready, log: d.Log, people: d.Citizens}
-	s.wallets = d.Wallets
+	s.wallets, s.proxies = d.Wallets, d.Proxies
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
-	// No proxy is trusted: the client address (rate limits of sign-in) is the peer's.
+	// gin trusts no proxy: the client address (rate limits of sign-in) is s.proxies.ClientIP.
 	if err := r.SetTrustedProxies(nil); err != nil {
 		panic(err)
 	}

@@ -32,8 +32,25 @@
 // reason code. A registry error puts the request back. The decision moves the document to the
 // verified person or flat and clears it from the request; a unique index refuses a document
 // verified for two users, and the later one is rejected with ReasonDocumentTaken. Then the
-// Notifier tells the citizen (SMSNotifier, or LogNotifier in development); notices are
-// delivered at least once. Overdue reports the open requests past their due date.
+// Notifier tells the citizen (see Notices). Overdue reports the open requests past their due
+// date.
+//
+// # Notices
+//
+// The outcome reaches the citizen "through an SMS/e-mail interface": the node's
+// ChannelNotifier sends on every channel the citizen has, an SMS to the phone they sign in with
+// (Channels.SMS, identity's gateway) and an e-mail to the address of their profile
+// (Channels.Mail, a notify.Mailer), both when they have both: the outcome matters (a vote
+// counts only once verified) and a citizen may read one and not the other. A citizen who
+// signed in through ESIA has no phone and is told by e-mail only. A notice is delivered once
+// one channel took it: a channel that failed then is logged and not retried, so that a
+// retry never repeats an SMS already sent. When every channel the citizen has failed, the
+// notice fails and the job retries it on its next pass (at least once delivery). An e-mail
+// that can never be sent (an address the mailer refuses, such as a Cyrillic one, or a
+// recipient the server refuses for good) counts as no channel; a citizen with no channel is
+// told nothing and sees the outcome on their page. LogNotifier, and notify.LogMailer behind a
+// ChannelNotifier, are for development. The texts are in Russian and hold the request's ID,
+// subject, level and outcome, nothing personal.
 //
 // # Eligibility
 //
@@ -67,4 +84,6 @@
 // and keyed index. Full name, sex, birth date, e-mail and addresses are stored in clear (the
 // registry checks and audiences need them) and never logged: logs carry internal keys,
 // request IDs, levels, statuses and reason codes only, and errors never repeat the input.
+// Notifiers never log a phone or an e-mail in clear; a warning about an unreachable e-mail
+// carries it masked (notify.MaskAddress: "a***@example.org").
 package citizens

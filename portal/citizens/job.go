@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"log/slog"
 	"time"
 
 	"github.com/pbnode/pbnode/portal/pii"
@@ -245,79 +244,4 @@ func (j *Job) notifyPending(ctx context.Context) (int, error) {
 		n++
 	}
 	return n, nil
-}
-
-// Notice tells a citizen the outcome of a verification. It carries no personal data but the
-// user's IDs.
-type Notice struct {
-	UserRef int64  // users.id
-	UserID  string // the twelve-digit unique user ID
-	Request Request
-}
-
-// Notifier tells a citizen the outcome of a verification, by SMS or e-mail. Notify may be
-// called more than once for one notice (at least once delivery). An implementation must not
-// log the phone or e-mail in clear.
-type Notifier interface {
-	Notify(ctx context.Context, n Notice) error
-}
-
-// LogNotifier is the development notifier: it logs the notice instead of sending it. It logs
-// the request's ID, subject, level, status and reason, and the internal user key, nothing
-// personal.
-type LogNotifier struct{ Log *slog.Logger }
-
-// Notify logs n at Info level.
-func (l LogNotifier) Notify(ctx context.Context, n Notice) error {
-	log := l.Log
-	if log == nil {
-		log = slog.Default()
-	}
-	log.LogAttrs(ctx, slog.LevelInfo, "verification notice (development notifier, not sent)",
-		slog.Int64("user", n.UserRef), slog.Int64("request", n.Request.ID), slog.String("subject", string(n.Request.Subject)),
-		slog.Int("level", n.Request.Level), slog.String("status", string(n.Request.Status)), slog.String("reason", n.Request.Reason))
-	return nil
-}
-
-// SMSSender sends a text to a phone; identity.SMSGateway satisfies it.
-type SMSSender interface {
-	Send(ctx context.Context, to pii.Phone, text string) error
-}
-
-// SMSNotifier tells citizens by SMS to the phone they sign in with. A user without a phone
-// (signed in through ESIA) is not sent anything: they see the outcome on their page.
-type SMSNotifier struct {
-	svc *Service
-	sms SMSSender
-}
-
-// NewSMSNotifier returns a notifier that opens users' phones with the service's vault and
-// sends through sms.
-func (s *Service) NewSMSNotifier(sms SMSSender) *SMSNotifier { return &SMSNotifier{svc: s, sms: sms} }
-
-// Notify sends n's outcome to the user's phone.
-func (m *SMSNotifier) Notify(ctx context.Context, n Notice) error {
-	u, err := m.svc.db.User(ctx, n.UserRef)
-	if err != nil || len(u.PhoneCipher) == 0 {
-		return err
-	}
-	raw, err := m.svc.vault.Open(pii.KindPhone, u.PhoneCipher)
-	if err != nil {
-		return fmt.Errorf("open phone: %w", err)
-	}
-	phone, err := pii.NormalizePhone(string(raw))
-	if err != nil {
-		return fmt.Errorf("stored phone: %w", err)
-	}
-	return m.sms.Send(ctx, phone, noticeText(n.Request))
-}
-
-// noticeText is the message of a notice, in Russian.
-func noticeText(r Request) string {
-	what := map[Subject]string{storage.SubjectPerson: "личности", storage.SubjectFlat: "квартиры"}[r.Subject]
-	outcome := "подтверждены"
-	if r.Status != storage.VerificationVerified {
-		outcome = "не подтверждены (" + r.Reason + ")"
-	}
-	return fmt.Sprintf("Данные %s, уровень %d: %s. Заявка %d.", what, r.Level, outcome, r.ID)
 }

@@ -40,12 +40,17 @@
 //  1. Add the new key to the ring and keep the old one active. Deploy to every node, so all of
 //     them can open what the new key will seal before anything is sealed with it.
 //  2. Make the new key active and deploy. New values are sealed with it; old ones still open.
-//  3. Re-seal in the background: a job owned by the node walks the rows whose ciphertext
-//     reports NeedsRotation, calls Reseal and writes the result back only if the row still
-//     holds the ciphertext it read (compare and swap), in small batches. Indexes do not
-//     change: they depend on the index key only.
-//  4. When no row needs rotation, remove the old key from the ring and deploy. Backups taken
-//     before step 3 finished still need the old key: keep it offline until they expire.
+//  3. Re-seal: `pbnode pii reseal` (package portal/keys) walks every ciphertext column that
+//     storage.CiphertextColumns lists, in batches by primary key; for each ciphertext that
+//     reports NeedsRotation it calls Reseal and writes the result back only if the row still
+//     holds the ciphertext it read (compare and swap), so it runs while nodes serve, and a
+//     second run changes nothing. `--dry-run` counts without writing. Indexes do not change:
+//     they depend on the index key only.
+//  4. When `pbnode pii status`, which counts each column's ciphertexts by KeyIDOf, no longer
+//     lists the old key, remove it from the ring and deploy. Backups taken before step 3
+//     finished still need the old key: keep it offline until they expire.
+//
+// The wallet vault's ring (wallet.keys) rotates the same way, by the same commands.
 //
 // The index key is separate from the ring and is not rotated routinely: changing it changes
 // every index. Replacing it is a migration: add an index column, fill it by opening every

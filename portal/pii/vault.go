@@ -215,6 +215,14 @@ func (v Vault) GoString() string { return v.String() }
 // Format prints String for every verb.
 func (v Vault) Format(f fmt.State, _ rune) { io.WriteString(f, v.String()) }
 
+// KeyIDOf returns the ID of the key that sealed ciphertext, read from its header without
+// opening it: how an operator counts what a key still seals before removing it from the ring.
+// ErrCiphertext when the header is malformed.
+func KeyIDOf(ciphertext []byte) (string, error) {
+	id, _, err := parseHeader(ciphertext)
+	return id, err
+}
+
 // parseHeader returns the key ID and the header of a version 1 ciphertext.
 func parseHeader(c []byte) (id string, header []byte, err error) {
 	if len(c) < 2 || c[0] != formatV1 {

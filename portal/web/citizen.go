@@ -21,6 +21,7 @@ func (s *site) citizenRoutes(pages *gin.RouterGroup, read []string) {
 	pages.POST("/login", s.sendCode)
 	pages.Match(read, "/login/code", s.codeForm)
 	pages.POST("/login/code", s.verifyCode)
+	pages.Match(read, "/logout", s.logoutPage)
 	pages.POST("/logout", s.signedIn, s.logout)
 	if s.citizens == nil {
 		return
@@ -28,6 +29,11 @@ func (s *site) citizenRoutes(pages *gin.RouterGroup, read []string) {
 	pages.Match(read, "/profile", s.signedIn, s.profile)
 	pages.POST("/profile", s.signedIn, s.saveProfile)
 	pages.POST("/profile/address", s.signedIn, s.saveAddress)
+	pages.POST("/profile/minors", s.signedIn, s.addMinor)
+	pages.Match(read, deactivateAction.Path, s.signedIn, s.confirmAccount(deactivateAction))
+	pages.POST(deactivateAction.Path, s.signedIn, s.endAccount(deactivateAction))
+	pages.Match(read, eraseAction.Path, s.signedIn, s.confirmAccount(eraseAction))
+	pages.POST(eraseAction.Path, s.signedIn, s.endAccount(eraseAction))
 	pages.Match(read, "/verification", s.signedIn, s.verification)
 	pages.POST("/verification/person", s.signedIn, s.submitPerson)
 	pages.POST("/verification/flat", s.signedIn, s.submitFlat)

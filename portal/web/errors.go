@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -39,7 +40,7 @@ func problemOf(err error) problem {
 	case errors.Is(err, errBadForm):
 		return problem{http.StatusBadRequest, "Неверный запрос", "Форма заполнена не так, как ожидалось. Откройте страницу заново и отправьте форму ещё раз."}
 	case errors.Is(err, errMethod):
-		return problem{http.StatusMethodNotAllowed, "Действие недоступно", "Эта страница только для просмотра."}
+		return methodProblem(err)
 	default:
 		return problem{http.StatusInternalServerError, "Ошибка на сервере", "Не удалось показать страницу. Попробуйте обновить её через минуту."}
 	}
@@ -52,8 +53,8 @@ func (s *site) fail(c *gin.Context, err error) {
 	if p.Status >= http.StatusInternalServerError {
 		s.log.Error("render page", "path", c.Request.URL.Path, "err", err)
 	}
-	if p.Status == http.StatusMethodNotAllowed {
-		c.Header("Allow", "GET, HEAD")
+	if me, ok := errors.AsType[*methodError](err); ok && len(me.allow) > 0 {
+		c.Header("Allow", strings.Join(me.allow, ", "))
 	}
 	s.page(c, p.Status, "error.html", p.Title, p)
 	c.Abort()

@@ -21,17 +21,54 @@ type loginView struct {
 	Challenge  string
 	Next       string
 	CodeLength int
+	OIDCURL    string // the login through the state identity provider; "" when it is off
 }
 
-// login shows the phone form; a signed-in visitor goes on to their profile.
+// oidcLoginPath is the API's login through the OpenID provider (portal/api/oidc.go): it
+// comes back to the page named by next, or to /login?oidc_error=<code>.
+const oidcLoginPath = "/api/v1/auth/oidc/login"
+
+// login shows the phone form, and the button of the state identity provider when the node
+// has one; a signed-in visitor goes on to their profile.
 func (s *site) login(c *gin.Context) {
 	next := safeNext(c.Query("next"))
 	if _, ok := principal(c); ok {
 		c.Redirect(http.StatusSeeOther, s.afterLogin(next, false))
 		return
 	}
-	f := newForm(loginToken(c), nil)
-	s.page(c, http.StatusOK, "login.html", "Вход", loginView{Form: f, Next: next})
+	f := newForm(s.loginToken(c), nil)
+	if code := c.Query("oidc_error"); code != "" {
+		f.fail(formError, oidcProblem(code))
+	}
+	s.page(c, http.StatusOK, "login.html", "Вход", s.loginView(f, next))
+}
+
+// loginView is the phone step of the sign-in page.
+func (s *site) loginView(f *form, next string) loginView {
+	v := loginView{Form: f, Next: next}
+	if s.oidc {
+		v.OIDCURL = oidcLoginPath
+		if next != "" {
+			v.OIDCURL += "?" + url.Values{"next": {next}}.Encode()
+		}
+	}
+	return v
+}
+
+// oidcProblem says why a login through the identity provider did not sign the visitor in,
+// from the API's error code.
+func oidcProblem(code string) string {
+	switch code {
+	case "oidc_denied":
+		return "Вход через Госуслуги отменён: вы не дали согласие на передачу данных. Попробуйте ещё раз или войдите по номеру телефона."
+	case "oidc_state_invalid":
+		return "Вход через Госуслуги не завершён: он начат в другом окне или слишком давно. Нажмите «Войти через Госуслуги» ещё раз."
+	case "user_deactivated":
+		return "Учётная запись отключена. Обратитесь в службу поддержки."
+	case "rate_limited":
+		return "Сейчас слишком много входов через Госуслуги. Попробуйте через несколько минут."
+	}
+	return "Не удалось войти через Госуслуги: сервис не ответил. Попробуйте позже или войдите по номеру телефона."
 }
 
 // sendCode sends a sign-in code to the phone and goes on to the code form.
@@ -41,8 +78,8 @@ func (s *site) sendCode(c *gin.Context) {
 		return
 	}
 	next := safeNext(c.PostForm("next"))
-	f := newForm(loginToken(c), url.Values{"phone": {c.PostForm("phone")}})
-	id, err := s.ids.StartSMS(c.Request.Context(), f.Value("phone"), c.ClientIP())
+	f := newForm(s.loginToken(c), url.Values{"phone": {c.PostForm("phone")}})
+	id, err := s.ids.StartSMS(c.Request.Context(), f.Value("phone"), s.proxies.ClientIP(c.Request))
 	if err != nil {
 		status, field, msg, ok := signInProblem(err, s.ids.Config().CodeLength)
 		if !ok {
@@ -50,7 +87,7 @@ func (s *site) sendCode(c *gin.Context) {
 			return
 		}
 		f.fail(field, msg)
-		s.page(c, status, "login.html", "Вход", loginView{Form: f, Next: next})
+		s.page(c, status, "login.html", "Вход", s.loginView(f, next))
 		return
 	}
 	q := url.Values{"challenge": {string(id)}}
@@ -67,7 +104,7 @@ func (s *site) codeForm(c *gin.Context) {
 		c.Redirect(http.StatusSeeOther, "/login")
 		return
 	}
-	f := newForm(loginToken(c), nil)
+	f := newForm(s.loginToken(c), nil)
 	s.page(c, http.StatusOK, "login.html", "Код из SMS", s.codeView(f, challenge, safeNext(c.Query("next"))))
 }
 
@@ -88,14 +125,14 @@ func (s *site) verifyCode(c *gin.Context) {
 		}
 		return r
 	}, c.PostForm("code"))
-	sess, _, created, err := s.ids.VerifySMS(c.Request.Context(), identity.ChallengeID(challenge), code, c.ClientIP(), identity.Cookie)
+	sess, _, created, err := s.ids.VerifySMS(c.Request.Context(), identity.ChallengeID(challenge), code, s.proxies.ClientIP(c.Request), identity.Cookie)
 	if err != nil {
 		status, field, msg, ok := signInProblem(err, s.ids.Config().CodeLength)
 		if !ok {
 			s.fail(c, err)
 			return
 		}
-		f := newForm(loginToken(c), url.Values{"code": {c.PostForm("code")}})
+		f := newForm(s.loginToken(c), url.Values{"code": {c.PostForm("code")}})
 		f.fail(field, msg)
 		s.page(c, status, "login.html", "Код из SMS", s.codeView(f, challenge, next))
 		return
@@ -118,6 +155,16 @@ func (s *site) afterLogin(next string, created bool) string {
 	return "/profile"
 }
 
+// logoutPage asks a signed-in visitor to confirm signing out (a GET never ends a session:
+// a link from another site could); anyone else goes home.
+func (s *site) logoutPage(c *gin.Context) {
+	if _, ok := principal(c); !ok {
+		c.Redirect(http.StatusSeeOther, "/")
+		return
+	}
+	s.page(c, http.StatusOK, "logout.html", "Выход", newForm(csrfToken(c), nil))
+}
+
 // logout ends the session and deletes its cookies.
 func (s *site) logout(c *gin.Context) {
 	token, _ := c.Cookie(sessionCookie)
@@ -125,7 +172,7 @@ func (s *site) logout(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	clearSession(c)
+	s.clearSession(c)
 	c.Redirect(http.StatusSeeOther, "/")
 }
 

@@ -28,6 +28,10 @@ type Citizens interface {
 	Requests(ctx context.Context, user int64) ([]citizens.Request, error)
 	Verification(ctx context.Context, user int64) (citizens.Verification, error)
 	Documents(ctx context.Context, user int64) (citizens.Documents, error)
+	Minors(ctx context.Context, user int64) ([]citizens.Minor, error)
+	AddMinor(ctx context.Context, user int64, fullName, birthDate, basis string) (citizens.Minor, error)
+	Deactivate(ctx context.Context, user int64) error
+	ErasePersonalData(ctx context.Context, user int64) error
 }
 
 // addressKinds are the addresses of a profile in the order the page shows them.
@@ -50,7 +54,9 @@ type profileView struct {
 	Addresses []addressView
 	Form      *form
 	Welcome   bool
-	Saved     string // what was just saved: "profile", or an address kind
+	Saved     string // what was just saved: "profile", "minor", or an address kind
+	Minors    []minorView
+	MinorForm *form
 }
 
 // profile shows the profile with its forms.
@@ -78,8 +84,16 @@ func (s *site) profileView(c *gin.Context, user int64, pf *form, kind string, af
 	if err != nil {
 		return profileView{}, err
 	}
+	minors, err := s.citizens.Minors(ctx, user)
+	if err != nil {
+		return profileView{}, err
+	}
 	csrf := csrfToken(c)
-	v := profileView{UserID: p.UserID, Profile: prof, Children: yearsText(prof.Children), Form: pf}
+	v := profileView{UserID: p.UserID, Profile: prof, Children: yearsText(prof.Children), Form: pf,
+		MinorForm: newForm(csrf, url.Values{"basis": {"parent"}})}
+	for _, m := range minors {
+		v.Minors = append(v.Minors, minorView{Minor: m, BasisLabel: basisLabel(m.Basis)})
+	}
 	if v.Form == nil {
 		v.Form = newForm(csrf, url.Values{"full_name": {prof.FullName}, "sex": {string(prof.Sex)},
 			"birth_date": {dateInput(prof.BirthDate)}, "email": {prof.Email}, "children": {v.Children}})

@@ -46,6 +46,7 @@ type view struct {
 	SignIn bool   // the node signs citizens in: the navigation offers it
 	User   string // the signed-in user's unique user ID; "" for a visitor
 	CSRF   string // the session's CSRF token, for the sign-out form
+	Notice string // a note above the page (the home page's after an account ended)
 }
 
 // page renders the template name inside the layout with status. It renders into a buffer
@@ -53,6 +54,9 @@ type view struct {
 func (s *site) page(c *gin.Context, status int, name, title string, data any) {
 	var buf bytes.Buffer
 	v := view{Title: title, Path: c.Request.URL.Path, Data: data, SignIn: s.ids != nil, CSRF: csrfToken(c)}
+	if v.Path == "/" {
+		v.Notice = accountNote(c.Query("account"))
+	}
 	if p, ok := principal(c); ok {
 		v.User = p.UserID
 	}
@@ -93,5 +97,6 @@ func (s *site) funcs() template.FuncMap {
 		"userID":   UserID,
 		"sexLabel": sexLabel,
 		"flatRole": flatRole,
+		"basis":    basisLabel,
 	}
 }

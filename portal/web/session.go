@@ -13,6 +13,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/pbnode/pbnode/portal/httpx"
 	"github.com/pbnode/pbnode/portal/identity"
 )
 
@@ -121,20 +122,21 @@ func csrfToken(c *gin.Context) string {
 // them for the longest a session can last; the server ends an idle one sooner.
 func (s *site) setSession(c *gin.Context, sess identity.Session) {
 	maxAge := int(s.ids.Config().CookieTTL / time.Second)
-	http.SetCookie(c.Writer, cookie(c, sessionCookie, sess.Token, maxAge, true))
-	http.SetCookie(c.Writer, cookie(c, csrfCookie, sess.CSRF, maxAge, false))
+	http.SetCookie(c.Writer, s.cookie(c, sessionCookie, sess.Token, maxAge, true))
+	http.SetCookie(c.Writer, s.cookie(c, csrfCookie, sess.CSRF, maxAge, false))
 }
 
 // clearSession deletes the session's cookies.
-func clearSession(c *gin.Context) {
-	http.SetCookie(c.Writer, cookie(c, sessionCookie, "", -1, true))
-	http.SetCookie(c.Writer, cookie(c, csrfCookie, "", -1, false))
+func (s *site) clearSession(c *gin.Context) {
+	http.SetCookie(c.Writer, s.cookie(c, sessionCookie, "", -1, true))
+	http.SetCookie(c.Writer, s.cookie(c, csrfCookie, "", -1, false))
 }
 
-// cookie is a SameSite=Lax cookie for the whole site, Secure over TLS; maxAge < 0 deletes it.
-func cookie(c *gin.Context, name, value string, maxAge int, httpOnly bool) *http.Cookie {
+// cookie is a SameSite=Lax cookie for the whole site, Secure when the browser came over TLS
+// (to the node, or to a trusted proxy); maxAge < 0 deletes it.
+func (s *site) cookie(c *gin.Context, name, value string, maxAge int, httpOnly bool) *http.Cookie {
 	return &http.Cookie{Name: name, Value: value, Path: "/", MaxAge: maxAge, HttpOnly: httpOnly,
-		Secure: c.Request.TLS != nil, SameSite: http.SameSiteLaxMode}
+		Secure: s.proxies.HTTPS(c.Request), SameSite: http.SameSiteLaxMode}
 }
 
 // loginTokenTTL is how long the login forms' token lasts in the browser.
@@ -142,14 +144,14 @@ const loginTokenTTL = time.Hour
 
 // loginToken returns the login forms' CSRF token, setting a fresh one when the browser has
 // none.
-func loginToken(c *gin.Context) string {
+func (s *site) loginToken(c *gin.Context) string {
 	if v, err := c.Cookie(loginCookie); err == nil && len(v) == loginTokenLen {
 		return v
 	}
 	b := make([]byte, 32)
 	rand.Read(b) // never fails
 	v := base64.RawURLEncoding.EncodeToString(b)
-	http.SetCookie(c.Writer, cookie(c, loginCookie, v, int(loginTokenTTL/time.Second), true))
+	http.SetCookie(c.Writer, s.cookie(c, loginCookie, v, int(loginTokenTTL/time.Second), true))
 	return v
 }
 
@@ -164,11 +166,5 @@ func loginTokenOK(c *gin.Context) bool {
 	return err == nil && len(want) == loginTokenLen && subtle.ConstantTimeCompare([]byte(want), []byte(got)) == 1
 }
 
-// safeNext returns next when it is a path of this site, else "".
-func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n") ||
-		strings.HasPrefix(next, "/login") || IsAPIPath(strings.SplitN(next, "?", 2)[0]) {
-		return ""
-	}
-	return next
-}
+// safeNext returns next when it is a path of this site, else "" (httpx.SafeNext).
+func safeNext(next string) string { return httpx.SafeNext(next) }

@@ -60,11 +60,13 @@ func (s *site) verificationView(c *gin.Context, person, flat, right *form) (veri
 	if err != nil {
 		return verificationView{}, err
 	}
-	ver, err := s.citizens.Verification(ctx, p.ID)
+	// Requests first: a decision commits the request and the level together, so a request
+	// read as decided has its outcome in the levels read after it.
+	reqs, err := s.citizens.Requests(ctx, p.ID)
 	if err != nil {
 		return verificationView{}, err
 	}
-	reqs, err := s.citizens.Requests(ctx, p.ID)
+	ver, err := s.citizens.Verification(ctx, p.ID)
 	if err != nil {
 		return verificationView{}, err
 	}

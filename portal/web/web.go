@@ -24,6 +24,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/pbnode/pbnode/portal/budget"
+	"github.com/pbnode/pbnode/portal/httpx"
 )
 
 // Budget is what the pages read from the budget area.
@@ -51,6 +52,12 @@ type Deps struct {
 	// Wallets tells the wallet page the citizen's address; nil: the page says whether one
 	// is linked only.
 	Wallets Wallets
+	// OIDC says the API logs in through an OpenID provider (/api/v1/auth/oidc/login): the
+	// sign-in page offers it.
+	OIDC bool
+	// Proxies are the load balancers whose X-Forwarded-For and X-Forwarded-Proto are believed
+	// (client address of rate limits, Secure cookies); nil trusts nobody.
+	Proxies *httpx.Proxies
 }
 
 // site holds the pages' dependencies and parsed templates; it is read-only once built.
@@ -65,13 +72,16 @@ type site struct {
 	ids      Identity // nil: no sign-in
 	citizens Citizens // nil: no citizen pages
 	wallets  Wallets  // nil: no wallet address
+	oidc     bool     // the sign-in page offers the OpenID provider
+	proxies  *httpx.Proxies
+	allow    allowed // the methods of each route, for the 405 page's Allow header
 }
 
 // New returns the node's front handler: the pages and their static assets, with the API's
 // paths handed to d.API.
 func New(d Deps) http.Handler {
 	s := &site{budget: d.Budget, rpcURL: d.RPCURL, loc: d.Location, log: d.Log, security: securityHeaders(),
-		ids: d.Identity, citizens: d.Citizens, wallets: d.Wallets}
+		ids: d.Identity, citizens: d.Citizens, wallets: d.Wallets, oidc: d.OIDC, proxies: d.Proxies}
 	if s.loc == nil {
 		s.loc = moscow
 	}
@@ -81,17 +91,26 @@ func New(d Deps) http.Handler {
 	s.assets = loadAssets()
 	s.tmpl = parseTemplates(s.funcs())
 	pages := s.routes()
-	if d.API == nil {
-		return pages
-	}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if IsAPIPath(r.URL.Path) {
-			d.API.ServeHTTP(w, r)
-			return
-		}
-		pages.ServeHTTP(w, r)
-	})
+	s.allow = allowedOf(pages.Routes())
+	return &front{pages: pages, api: d.API}
 }
+
+// front is the node's front handler: the API's paths to the API, the rest to the pages.
+type front struct {
+	pages *gin.Engine
+	api   http.Handler // nil: the pages answer every path
+}
+
+func (f *front) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if f.api != nil && IsAPIPath(r.URL.Path) {
+		f.api.ServeHTTP(w, r)
+		return
+	}
+	f.pages.ServeHTTP(w, r)
+}
+
+// Routes are the pages' routes (not the API's), for tests that cover each one.
+func (f *front) Routes() gin.RoutesInfo { return f.pages.Routes() }
 
 // IsAPIPath reports whether path belongs to the JSON API rather than to the pages.
 func IsAPIPath(path string) bool {
@@ -103,13 +122,17 @@ func IsAPIPath(path string) bool {
 }
 
 // routes is the pages' router.
-func (s *site) routes() http.Handler {
+func (s *site) routes() *gin.Engine {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
+	// gin trusts no proxy: the client address (rate limits of sign-in) is s.proxies.ClientIP.
+	if err := r.SetTrustedProxies(nil); err != nil {
+		panic(err)
+	}
 	r.Use(s.secure, s.recover)
 	r.NoRoute(func(c *gin.Context) { s.fail(c, errPageNotFound) })
-	r.NoMethod(func(c *gin.Context) { s.fail(c, errMethod) })
+	r.NoMethod(func(c *gin.Context) { s.fail(c, &methodError{allow: s.allow.of(c.Request.URL.Path)}) })
 
 	read := []string{http.MethodGet, http.MethodHead}
 	r.Match(read, "/static/*file", s.static)

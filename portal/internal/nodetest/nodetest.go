@@ -23,6 +23,7 @@ import (
 	"github.com/pbnode/pbnode/portal/api"
 	"github.com/pbnode/pbnode/portal/budget"
 	"github.com/pbnode/pbnode/portal/citizens"
+	"github.com/pbnode/pbnode/portal/httpx"
 	"github.com/pbnode/pbnode/portal/identity"
 	"github.com/pbnode/pbnode/portal/oidclogin"
 	"github.com/pbnode/pbnode/portal/outbox"
@@ -60,6 +61,8 @@ type Options struct {
 	OIDC func(callbackURL string) oidclogin.Config
 	// Log is the node's logger; nil: Logger().
 	Log *slog.Logger
+	// Proxies are the API's trusted proxies; nil: none.
+	Proxies *httpx.Proxies
 }
 
 // Start starts a node on driver ("sqlite" or "postgres"); everything stops at test cleanup.
@@ -120,7 +123,7 @@ func StartWith(t testing.TB, driver string, o Options) *Node {
 	}
 	srv.Config.Handler = api.New(api.Deps{
 		Budget: n.Budget, Anchors: n.Anchors, Auth: access.NewAuth(n.Tokens, n.Identity), Identity: n.Identity, OIDC: provider,
-		Citizens: n.Citizens, Wallets: n.Wallets, Registry: prometheus.NewRegistry(), Log: log,
+		Citizens: n.Citizens, Wallets: n.Wallets, Registry: prometheus.NewRegistry(), Log: log, Proxies: o.Proxies,
 		Ready: map[string]api.Check{"database": db.Ping, "chain": func(ctx context.Context) error { _, err := client.BlockNumber(ctx); return err }},
 	})
 	n.Handler = srv.Config.Handler
