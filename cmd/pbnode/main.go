@@ -2,7 +2,7 @@
 //
 // Commands: dev (embedded chain + SQLite), serve (an outside chain + PostgreSQL), migrate,
 // token, role, pii (key rotation), audit (recompute a round from the chain and compare it with
-// a node's API), version.
+// a node's API), tally (count a pabulib election off-chain), version.
 // Configuration: defaults < YAML file < PBNODE_* environment < flags; see docs/CONFIG.md.
 package main
 
@@ -45,6 +45,7 @@ func subcommands() []func(*rootOptions) *cobra.Command {
 		newRoleCmd,
 		newPIICmd,
 		newAuditCmd,
+		newTallyCmd,
 		newVersionCmd,
 	}
 }
