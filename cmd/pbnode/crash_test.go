@@ -3,11 +3,14 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
 	"math/big"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -55,6 +58,7 @@ func TestDevSurvivesSIGKILL(t *testing.T) {
 	rewindChain(t, filepath.Join(dir, "devchain"), 10)
 
 	p = startPbnode(t, dir, devEnv(dir), "dev")
+	checkFreshSessions(t, p, dir, creds)
 	waitSettled(t, p.URL, creds.RoundID)
 	round := roundAddress(t, p.URL, creds.RoundID)
 	assertExactlyOnce(t, p.RPC, round, acks)
@@ -110,7 +114,70 @@ func readCredentials(t *testing.T, dir string) demo.Credentials {
 	if err := json.Unmarshal(data, &creds); err != nil || len(creds.Citizens) == 0 {
 		t.Fatalf("decode demo credentials: %v", err)
 	}
+	tokens := []string{creds.Treasury, creds.Registrar, creds.Auditor}
+	for _, c := range creds.Citizens {
+		tokens = append(tokens, c.Token)
+	}
+	for _, tok := range tokens {
+		if !strings.HasPrefix(tok, "pbs_") {
+			t.Fatalf("demo credential %.8s… is not a bearer session (pbs_…)", tok)
+		}
+	}
+	if time.Until(creds.ExpiresAt) < time.Hour {
+		t.Fatalf("demo sessions expire at %v", creds.ExpiresAt)
+	}
 	return creds
+}
+
+// checkFreshSessions: a restarted dev node signs the demo users in again and rewrites the
+// credentials file with new sessions, which act as the officials and the same citizens.
+func checkFreshSessions(t *testing.T, p *proc, dir string, old demo.Credentials) {
+	t.Helper()
+	fresh := readCredentials(t, dir)
+	if fresh.Treasury == old.Treasury || fresh.Citizens[0].Token == old.Citizens[0].Token {
+		t.Fatal("the restarted node did not issue fresh demo sessions")
+	}
+	for role, tok := range map[string]string{"treasury": fresh.Treasury, "registrar": fresh.Registrar, "auditor": fresh.Auditor} {
+		var me struct {
+			Roles []struct{ Role, Territory string }
+		}
+		getBearer(t, p.URL+"/api/v1/me", tok, &me)
+		if !slices.ContainsFunc(me.Roles, func(g struct{ Role, Territory string }) bool { return g.Role == role && g.Territory == "" }) {
+			t.Errorf("the demo %s session holds %+v, want %s city-wide", role, me.Roles, role)
+		}
+	}
+	for i, c := range fresh.Citizens {
+		if c.Address != old.Citizens[i].Address {
+			t.Errorf("demo citizen %d is %s after the restart, was %s", i+1, c.Address.Hex(), old.Citizens[i].Address.Hex())
+		}
+		var w struct{ Address string }
+		getBearer(t, p.URL+"/api/v1/me/wallet", c.Token, &w)
+		if common.HexToAddress(w.Address) != c.Address {
+			t.Errorf("demo citizen %d session acts as %s, want %s", i+1, w.Address, c.Address.Hex())
+		}
+	}
+}
+
+// getBearer fetches url with a bearer token into out.
+func getBearer(t *testing.T, url, token string, out any) {
+	t.Helper()
+	req, err := http.NewRequestWithContext(t.Context(), "GET", url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Authorization", "Bearer "+token)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	data, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("GET %s = %d: %s", url, resp.StatusCode, data)
+	}
+	if err := json.Unmarshal(data, out); err != nil {
+		t.Fatalf("GET %s: decode %s: %v", url, data, err)
+	}
 }
 
 // allocateUntilKilled has the demo citizens allocate distinct amounts concurrently and

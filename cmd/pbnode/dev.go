@@ -33,11 +33,12 @@ type devOptions struct {
 // Files runDev keeps in the data directory.
 const (
 	endpointsFile   = "endpoints.json"        // the bound addresses of a running node
-	credentialsFile = "demo-credentials.json" // demo API tokens (0600), written once
+	credentialsFile = "demo-credentials.json" // demo bearer sessions (0600), rewritten at every start
 )
 
 // runDev runs the development node until ctx ends. On first start it deploys the contracts
-// and seeds the demo round; later starts reuse the same chain, database and contracts.
+// and seeds the demo round; later starts reuse the same chain, database and contracts. Every
+// start signs the demo users in afresh and prints their sessions.
 func runDev(ctx context.Context, o devOptions) error {
 	log := o.Node.Log
 	if err := os.MkdirAll(o.DataDir, 0o700); err != nil {
@@ -71,6 +72,9 @@ func runDev(ctx context.Context, o devOptions) error {
 		if err := seedDemo(ctx, n, o.DataDir, o.Node.Citizens, o.Out); err != nil {
 			return err
 		}
+		if err := demoSessions(ctx, n, o.DataDir, o.Out); err != nil {
+			return err
+		}
 	}
 	drainCtx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
@@ -90,7 +94,7 @@ func runDev(ctx context.Context, o devOptions) error {
 	})
 }
 
-// seedDemo seeds the demo round once and saves its API tokens beside the database.
+// seedDemo seeds the demo round once.
 func seedDemo(ctx context.Context, n *node, dataDir string, co citizensOptions, out io.Writer) error {
 	if _, ok, err := demo.Seeded(ctx, n.db); err != nil || ok {
 		return err
@@ -99,7 +103,23 @@ func seedDemo(ctx context.Context, n *node, dataDir string, co citizensOptions, 
 	if err != nil {
 		return err
 	}
-	creds, err := demo.Seed(ctx, n.db, n.budget, n.tokens, people)
+	id, err := demo.Seed(ctx, n.db, n.budget, people)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "Seeded the demo round %q (id %d).\n", demo.RoundName, id)
+	return nil
+}
+
+// demoSessions signs the demo's officials and three citizens in afresh (demo.Sessions),
+// saves their bearer sessions beside the database, replacing those of the previous start,
+// and prints them.
+func demoSessions(ctx context.Context, n *node, dataDir string, out io.Writer) error {
+	id, ok, err := demo.Seeded(ctx, n.db)
+	if err != nil || !ok {
+		return err
+	}
+	creds, err := demo.Sessions(ctx, n.identity, n.wallets, id)
 	if err != nil {
 		return err
 	}
@@ -111,10 +131,14 @@ func seedDemo(ctx context.Context, n *node, dataDir string, co citizensOptions, 
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		return fmt.Errorf("save demo credentials: %w", err)
 	}
-	fmt.Fprintf(out, "Seeded the demo round %q (id %d). API tokens (shown once, also in %s):\n", demo.RoundName, creds.RoundID, path)
+	fmt.Fprintf(out, `Demo users' bearer session tokens (identity sessions, also in %s), for
+"Authorization: Bearer <token>". They expire at %s (identity.bearer_ttl after this start);
+every start of pbnode dev signs the demo users in again and prints fresh ones. People of your
+own sign in at /login instead.
+`, path, creds.ExpiresAt.Format(time.RFC3339))
 	fmt.Fprintf(out, "  treasury   %s\n  registrar  %s\n  auditor    %s\n", creds.Treasury, creds.Registrar, creds.Auditor)
 	for _, c := range creds.Citizens {
-		fmt.Fprintf(out, "  citizen    %s  (%s)\n", c.Token, c.Address.Hex())
+		fmt.Fprintf(out, "  citizen    %s  (wallet %s)\n", c.Token, c.Address.Hex())
 	}
 	return nil
 }
@@ -171,7 +195,9 @@ func newDevCmd(opts *rootOptions) *cobra.Command {
 		Short: "Run a development node: embedded Ethereum dev chain, SQLite and the API, with a demo round",
 		Long: "dev keeps everything under data_dir (default ./.pbnode): the dev chain (chain ID 1337,\n" +
 			"JSON-RPC on chain.dev.http_addr) and the SQLite database. The first start deploys the\n" +
-			"contracts and seeds the demo round; later starts continue the same chain and database.",
+			"contracts and seeds the demo round; later starts continue the same chain and database.\n" +
+			"Every start prints fresh bearer sessions of the demo users (treasury, registrar, auditor\n" +
+			"and three citizens) and writes them to <data_dir>/demo-credentials.json.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, log, err := opts.load(cmd, ModeDev)

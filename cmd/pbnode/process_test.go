@@ -136,13 +136,15 @@ func getJSON(t *testing.T, url string, out any) {
 	}
 }
 
-// post sends a JSON body with a bearer token; it returns the status and body.
+// post sends a JSON body with a bearer token ("" sends none); it returns the status and body.
 func post(url, token, body string) (int, []byte, error) {
 	req, err := http.NewRequest("POST", url, strings.NewReader(body))
 	if err != nil {
 		return 0, nil, err
 	}
-	req.Header.Set("Authorization", "Bearer "+token)
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
 	req.Header.Set("Content-Type", "application/json")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -43,7 +44,8 @@ func TestServeOnHardhatNode(t *testing.T) {
 		t.Fatalf("pbnode migrate: %v\n%s", err, out)
 	}
 	p := startPbnode(t, dir, env, "serve")
-	treasury, registrar, citizen := serveTokens(t, dbCfg)
+	treasury, registrar, citizenID := serveTokens(t, dbCfg)
+	citizen := signInAs(t, p, dbCfg, "+79160000001", citizenID)
 
 	const budget = 500_000
 	deadline := time.Now().Add(time.Hour).UTC().Format(time.RFC3339)
@@ -87,8 +89,9 @@ func mustPost(t *testing.T, url, token, body string) {
 	}
 }
 
-// serveTokens issues role tokens straight into the node's database: serve has no seed.
-func serveTokens(t *testing.T, cfg storage.Config) (treasury, registrar, citizen string) {
+// serveTokens issues the officials' service tokens straight into the node's database (serve
+// has no seed) and registers the citizen 0x…a1, whose id it returns.
+func serveTokens(t *testing.T, cfg storage.Config) (treasury, registrar string, citizenID int64) {
 	t.Helper()
 	db, err := storage.Open(t.Context(), cfg, storagetest.Logger(t))
 	if err != nil {
@@ -100,16 +103,69 @@ func serveTokens(t *testing.T, cfg storage.Config) (treasury, registrar, citizen
 	if err := db.CreateCitizen(t.Context(), &c); err != nil {
 		t.Fatal(err)
 	}
-	var errs [3]error
-	treasury, errs[0] = tokens.Issue(t.Context(), access.RoleTreasury, 0, "test")
-	registrar, errs[1] = tokens.Issue(t.Context(), access.RoleRegistrar, 0, "test")
-	citizen, errs[2] = tokens.Issue(t.Context(), access.RoleCitizen, c.ID, "test")
+	var errs [2]error
+	treasury, errs[0] = tokens.Issue(t.Context(), access.RoleTreasury, "test")
+	registrar, errs[1] = tokens.Issue(t.Context(), access.RoleRegistrar, "test")
 	for _, err := range errs {
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
-	return treasury, registrar, citizen
+	return treasury, registrar, c.ID
+}
+
+// smsCode finds the code of the development gateway's log line, as a developer reads it.
+var smsCode = regexp.MustCompile(`msg="sms \(development gateway, not sent\)".* text="Код для входа: (\d+)\.`)
+
+// signInAs signs phone in through the node's API by SMS (the code read from the node's log:
+// sms.gateway log), links the user to the citizen citizenID straight in the database, as a
+// wallet link does, and returns the user's bearer session token.
+func signInAs(t *testing.T, p *proc, cfg storage.Config, phone string, citizenID int64) string {
+	t.Helper()
+	status, data, err := post(p.URL+"/api/v1/auth/sms", "", fmt.Sprintf(`{"phone":%q}`, phone))
+	if err != nil || status != http.StatusAccepted {
+		t.Fatalf("start SMS sign-in: %d %s %v", status, data, err)
+	}
+	var ch struct {
+		ChallengeID string `json:"challenge_id"`
+	}
+	json.Unmarshal(data, &ch)
+	var code string
+	for deadline := time.Now().Add(10 * time.Second); code == "" && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if m := smsCode.FindAllStringSubmatch(p.log.String(), -1); len(m) > 0 {
+			code = m[len(m)-1][1]
+		}
+	}
+	if code == "" {
+		t.Fatalf("no SMS code in the node's log:\n%s", p.log.String())
+	}
+	status, data, err = post(p.URL+"/api/v1/auth/sms/verify", "",
+		fmt.Sprintf(`{"challenge_id":%q,"code":%q,"session":"bearer"}`, ch.ChallengeID, code))
+	if err != nil || status != http.StatusOK {
+		t.Fatalf("verify SMS code: %d %s %v", status, data, err)
+	}
+	var out struct {
+		Token string
+		User  struct {
+			UserID string `json:"user_id"`
+		}
+	}
+	if err := json.Unmarshal(data, &out); err != nil || !strings.HasPrefix(out.Token, "pbs_") {
+		t.Fatalf("sign-in response %s: %v", data, err)
+	}
+	db, err := storage.Open(t.Context(), cfg, storagetest.Logger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	u, err := db.UserByUserID(t.Context(), out.User.UserID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.SetUserCitizen(t.Context(), u.ID, citizenID); err != nil {
+		t.Fatal(err)
+	}
+	return out.Token
 }
 
 // startHardhatNode runs `npx hardhat node` from the repository root on a free port.

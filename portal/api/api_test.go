@@ -2,6 +2,9 @@ package api_test
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -18,14 +21,15 @@ import (
 	"github.com/pbnode/pbnode/storage/storagetest"
 )
 
-// fixture is a node with one open round, three citizens holding quotas, and tokens per role.
+// fixture is a node with one open round, three citizens holding quotas, service tokens of the
+// officials, and bearer sessions of the three citizens (signed in by SMS).
 type fixture struct {
 	node     *nodetest.Node
 	roundID  int64
 	treasury string
 	registr  string
 	auditor  string
-	citizens []string // tokens of citizens 0..2
+	citizens []string // bearer sessions of citizens 0..2
 	addrs    []common.Address
 }
 
@@ -33,9 +37,9 @@ func newFixture(t *testing.T, driver string) *fixture {
 	t.Helper()
 	n := nodetest.Start(t, driver)
 	f := &fixture{node: n}
-	f.treasury = issue(t, n, access.RoleTreasury, 0)
-	f.registr = issue(t, n, access.RoleRegistrar, 0)
-	f.auditor = issue(t, n, access.RoleAuditor, 0)
+	f.treasury = issue(t, n, access.RoleTreasury)
+	f.registr = issue(t, n, access.RoleRegistrar)
+	f.auditor = issue(t, n, access.RoleAuditor)
 
 	var round struct{ ID int64 }
 	body := fmt.Sprintf(`{"name":"Test round","budget_kopecks":300000,"deadline":%q,
@@ -52,19 +56,34 @@ func newFixture(t *testing.T, driver string) *fixture {
 		if err != nil {
 			t.Fatalf("citizen %s: %v", a, err)
 		}
-		f.citizens = append(f.citizens, issue(t, n, access.RoleCitizen, c.ID))
+		f.citizens = append(f.citizens, citizenSession(t, n, c.ID))
 	}
 	n.Drain(t)
 	return f
 }
 
-func issue(t *testing.T, n *nodetest.Node, role access.Role, citizen int64) string {
+func issue(t *testing.T, n *nodetest.Node, role access.Role) string {
 	t.Helper()
-	tok, err := n.Tokens.Issue(t.Context(), role, citizen, "test")
+	tok, err := n.Tokens.Issue(t.Context(), role, "test")
 	if err != nil {
 		t.Fatalf("issue %s token: %v", role, err)
 	}
 	return tok
+}
+
+// citizenSession signs a new user in by SMS, links them to the citizen citizenID (as linking
+// a wallet does) and returns their bearer session: citizens act only through identity.
+func citizenSession(t *testing.T, n *nodetest.Node, citizenID int64) string {
+	t.Helper()
+	s := signIn(t, n, newPhone(), "bearer")
+	u, err := n.DB.UserByUserID(t.Context(), s.userID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := n.DB.SetUserCitizen(t.Context(), u.ID, citizenID); err != nil {
+		t.Fatal(err)
+	}
+	return s.token
 }
 
 func (f *fixture) round(path string) string {
@@ -135,6 +154,7 @@ func testAPIErrors(t *testing.T, driver string) {
 	closed := newRoundClosingAt(t, f, time.Now().Add(-time.Hour))
 	closing := newRoundClosingAt(t, f, time.Now().Add(time.Minute))
 	cit := f.citizens[0]
+	oldCitizenToken := storedCitizenToken(t, f)
 	tests := []struct {
 		name, method, path, token, body string
 		status                          int
@@ -158,6 +178,7 @@ func testAPIErrors(t *testing.T, driver string) {
 		{"no token", "POST", f.round("/allocations"), "", `{"initiative":1,"amount_kopecks":5}`, 401, "unauthenticated"},
 		{"unknown token", "POST", f.round("/allocations"), "pbt_" + strings.Repeat("A", 43), `{"initiative":1,"amount_kopecks":5}`, 401, "unauthenticated"},
 		{"garbage token", "GET", "/api/v1/rounds", "not-a-token", "", 401, "unauthenticated"},
+		{"a citizen's stored service token", "POST", f.round("/allocations"), oldCitizenToken, `{"initiative":1,"amount_kopecks":5}`, 401, "unauthenticated"},
 		{"wrong role: citizen creates a round", "POST", "/api/v1/rounds", cit, `{"name":"x","budget_kopecks":1,"deadline":"2030-01-01T00:00:00Z"}`, 403, "forbidden"},
 		{"wrong role: treasury allocates", "POST", f.round("/allocations"), f.treasury, `{"initiative":1,"amount_kopecks":5}`, 403, "forbidden"},
 		{"wrong role: auditor finalizes", "POST", f.round("/finalize"), f.auditor, "", 403, "forbidden"},
@@ -185,6 +206,22 @@ func testAPIErrors(t *testing.T, driver string) {
 			}
 		})
 	}
+}
+
+// storedCitizenToken stores a citizen service token for citizen 0 straight in the database,
+// as the foundation issued them: it must no longer authenticate.
+func storedCitizenToken(t *testing.T, f *fixture) string {
+	t.Helper()
+	c, err := f.node.DB.CitizenByAddress(t.Context(), strings.ToLower(f.addrs[0].Hex()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	token := "pbt_" + base64.RawURLEncoding.EncodeToString(bytes.Repeat([]byte{0xc0}, 32))
+	sum := sha256.Sum256([]byte(token))
+	if err := f.node.DB.CreateAPIToken(t.Context(), &storage.APIToken{Hash: hex.EncodeToString(sum[:]), Role: "citizen", CitizenID: &c.ID}); err != nil {
+		t.Fatal(err)
+	}
+	return token
 }
 
 // newRoundClosingAt creates a round with that deadline through the database directly: the API

@@ -121,7 +121,7 @@ func TestAddressTooSoonSaysWhen(t *testing.T) {
 // TestServiceTokenHasNoProfile: a service token is no user, so it has no profile.
 func TestServiceTokenHasNoProfile(t *testing.T) {
 	n := nodetest.Start(t, "sqlite")
-	token, err := n.Tokens.Issue(t.Context(), "treasury", 0, "test")
+	token, err := n.Tokens.Issue(t.Context(), "treasury", "test")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -43,8 +43,8 @@ func testRoundLifecycle(t *testing.T, driver string) {
 	clock.offset.Store(int64(-290 * time.Second))
 	n := nodetest.Start(t, driver, budget.WithClock(clock.Now))
 	f := &fixture{node: n}
-	f.treasury = issue(t, n, access.RoleTreasury, 0)
-	f.registr = issue(t, n, access.RoleRegistrar, 0)
+	f.treasury = issue(t, n, access.RoleTreasury)
+	f.registr = issue(t, n, access.RoleRegistrar)
 
 	// The dev chain's clock runs ahead of the wall clock by up to a second a block, so the
 	// deadline leaves room for the dozen transactions before it.
@@ -74,7 +74,7 @@ func testRoundLifecycle(t *testing.T, driver string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		f.citizens = append(f.citizens, issue(t, n, access.RoleCitizen, id))
+		f.citizens = append(f.citizens, citizenSession(t, n, id))
 	}
 	moves := []struct {
 		citizen, initiative int

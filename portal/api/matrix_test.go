@@ -206,10 +206,10 @@ func newMatrixFixture(t *testing.T) *matrixFixture {
 	n := startOIDCNode(t, storage.DriverSQLite)
 	f := &matrixFixture{n: n, users: map[string]*matrixUser{}}
 	var err error
-	if f.treasury, err = n.Tokens.Issue(t.Context(), access.RoleTreasury, 0, "matrix"); err != nil {
+	if f.treasury, err = n.Tokens.Issue(t.Context(), access.RoleTreasury, "matrix"); err != nil {
 		t.Fatal(err)
 	}
-	registrar, err := n.Tokens.Issue(t.Context(), access.RoleRegistrar, 0, "matrix")
+	registrar, err := n.Tokens.Issue(t.Context(), access.RoleRegistrar, "matrix")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -153,11 +153,11 @@ func TestQuotasFromEligibility(t *testing.T) {
 			n.VerifyPerson(t, u.ID, reg, people[i], tt.level, tt.territory)
 		}
 	}
-	treasury, err := n.Tokens.Issue(t.Context(), access.RoleTreasury, 0, "test")
+	treasury, err := n.Tokens.Issue(t.Context(), access.RoleTreasury, "test")
 	if err != nil {
 		t.Fatal(err)
 	}
-	registrar, err := n.Tokens.Issue(t.Context(), access.RoleRegistrar, 0, "test")
+	registrar, err := n.Tokens.Issue(t.Context(), access.RoleRegistrar, "test")
 	if err != nil {
 		t.Fatal(err)
 	}

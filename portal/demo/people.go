@@ -16,9 +16,12 @@ import (
 	"github.com/pbnode/pbnode/storage"
 )
 
-// Issuer is the identity provider the demo citizens are registered through: nobody can sign
-// in as them with a real provider.
+// Issuer is the identity provider the demo's citizens and officials are registered through:
+// nobody can sign in as them with a real provider.
 const Issuer = "urn:pbnode:demo"
+
+// citizenSubject is the OIDC subject of the i-th demo citizen (from 0).
+func citizenSubject(i int) string { return fmt.Sprintf("demo-citizen-%03d", i+1) }
 
 // territories are the districts the demo citizens are registered in, in turn.
 var territories = []string{"msk/cao", "msk/zao", "msk/sao", "msk/yuao"}
@@ -44,7 +47,7 @@ func (p People) citizens(ctx context.Context) ([]int64, error) {
 	}
 	users := make([]int64, Citizens)
 	for i := range users {
-		_, u, _, err := p.Identity.LoginOIDC(ctx, Issuer, fmt.Sprintf("demo-citizen-%03d", i+1), identity.Bearer)
+		_, u, _, err := p.Identity.LoginOIDC(ctx, Issuer, citizenSubject(i), identity.Bearer)
 		if err != nil {
 			return nil, fmt.Errorf("demo citizen %d: %w", i+1, err)
 		}
