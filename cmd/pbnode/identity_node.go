@@ -126,7 +126,8 @@ func (n *node) openIdentity(ctx context.Context, o identityOptions) (*oidclogin.
 	return oidclogin.New(ctx, *o.OIDC, log)
 }
 
-// sweep deletes expired codes, limits and sessions every n.sweepEvery until ctx ends.
+// sweep deletes expired codes, limits, sessions and Sign-In with Ethereum nonces every
+// n.sweepEvery until ctx ends.
 func (n *node) sweep(ctx context.Context) {
 	t := time.NewTicker(n.sweepEvery)
 	defer t.Stop()
@@ -136,13 +137,21 @@ func (n *node) sweep(ctx context.Context) {
 			return
 		case <-t.C:
 		}
-		deleted, err := n.identity.Sweep(ctx)
-		if err != nil && ctx.Err() == nil {
-			n.log.Warn("identity sweep failed", "err", err)
-			continue
+		n.sweepOnce(ctx, "identity", n.identity.Sweep)
+		if n.wallets != nil {
+			n.sweepOnce(ctx, "wallet nonces", n.wallets.Sweep)
 		}
-		if deleted > 0 {
-			n.log.Debug("identity swept", "deleted", deleted)
-		}
+	}
+}
+
+// sweepOnce runs one sweep and logs its outcome; a failure waits for the next tick.
+func (n *node) sweepOnce(ctx context.Context, what string, sweep func(context.Context) (int64, error)) {
+	deleted, err := sweep(ctx)
+	if err != nil && ctx.Err() == nil {
+		n.log.Warn("sweep failed", "what", what, "err", err)
+		return
+	}
+	if deleted > 0 {
+		n.log.Debug("swept", "what", what, "deleted", deleted)
 	}
 }
