@@ -93,7 +93,7 @@ func startSMS(t *testing.T, n *nodetest.Node, phone string) (string, string) {
 		ChallengeID string `json:"challenge_id"`
 	}
 	expect(t, n, "POST", "/api/v1/auth/sms", caller{}, fmt.Sprintf(`{"phone":%q}`, phone), http.StatusAccepted).decode(t, &ch)
-	return ch.ChallengeID, n.SMS.Code(t, phone)
+	return ch.ChallengeID, n.SMS.CodeFor(t, phone)
 }
 
 // signedIn is a user signed in through the API.

@@ -87,7 +87,7 @@ func testSMSSignIn(t *testing.T, driver string) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			before, sent := identityState(t, n), n.SMS.Sent()
+			before, sent := identityState(t, n), n.SMS.Count()
 			method, who := "POST", caller{}
 			if tt.path == "/api/v1/me" {
 				method, who = "GET", bearer("pbs_"+strings.Repeat("A", 43))
@@ -96,8 +96,8 @@ func testSMSSignIn(t *testing.T, driver string) {
 			if r.status != tt.status || r.code() != tt.code {
 				t.Fatalf("got %d %s, want %d %s", r.status, r.body, tt.status, tt.code)
 			}
-			if after := identityState(t, n); !tt.writes && after != before || n.SMS.Sent() != sent {
-				t.Fatalf("a refused request wrote: %s → %s (sent %d → %d)", before, after, sent, n.SMS.Sent())
+			if after := identityState(t, n); !tt.writes && after != before || n.SMS.Count() != sent {
+				t.Fatalf("a refused request wrote: %s → %s (sent %d → %d)", before, after, sent, n.SMS.Count())
 			}
 		})
 	}

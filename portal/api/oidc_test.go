@@ -6,45 +6,23 @@ import (
 	"io"
 	"net/http"
 	"net/http/cookiejar"
-	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/zitadel/oidc/v3/example/server/exampleop"
-	opstorage "github.com/zitadel/oidc/v3/example/server/storage"
-
 	"github.com/pbnode/pbnode/portal/internal/nodetest"
 	"github.com/pbnode/pbnode/portal/oidclogin"
+	"github.com/pbnode/pbnode/portal/oidclogin/oidctest"
 	"github.com/pbnode/pbnode/storage"
-)
-
-// The zitadel example OpenID provider, as portal/oidclogin/op_test.go sets it up: its client
-// and a user of its example storage.
-const (
-	opClientID     = "pbnode-web"
-	opClientSecret = "web-secret"
-	opUser         = "test-user2" // subject id2
-	opPassword     = "verysecure"
 )
 
 // startOIDCNode starts a node that logs in through the example OP, served on port 0.
 func startOIDCNode(t *testing.T, driver string) *nodetest.Node {
 	t.Helper()
 	return nodetest.StartWith(t, driver, nodetest.Options{OIDC: func(callback string) oidclogin.Config {
-		srv := httptest.NewUnstartedServer(nil)
-		issuer := "http://" + srv.Listener.Addr().String()
-		clients := map[string]*opstorage.Client{opClientID: opstorage.WebClient(opClientID, opClientSecret, callback)}
-		store := opstorage.NewStorageWithClients(opstorage.NewUserStore(issuer), clients)
-		srv.Config.Handler = exampleop.SetupServer(issuer, store, nil, false)
-		srv.Start()
-		t.Cleanup(srv.Close)
-		cfg := oidclogin.DefaultConfig()
-		cfg.IssuerURL, cfg.ClientID, cfg.ClientSecret, cfg.RedirectURL = issuer, opClientID, opClientSecret, callback
-		cfg.HTTPTimeout = 5 * time.Second
-		return cfg
+		return nodetest.StartOP(t, callback)
 	}})
 }
 
@@ -107,7 +85,7 @@ func (b *browser) atProvider(authURL string) string {
 		}
 		return nil
 	}
-	form := url.Values{"id": {html.UnescapeString(id[1])}, "username": {opUser}, "password": {opPassword}}
+	form := url.Values{"id": {html.UnescapeString(id[1])}, "username": {oidctest.User}, "password": {oidctest.Password}}
 	resp, err = client.PostForm(target.String(), form)
 	if err != nil {
 		b.t.Fatalf("post login form: %v", err)

@@ -105,7 +105,7 @@ func signInVia(t *testing.T, n *nodetest.Node, header map[string]string) respons
 	}
 	r.decode(t, &ch)
 	return sendVia(t, n, "/api/v1/auth/sms/verify",
-		fmt.Sprintf(`{"challenge_id":%q,"code":%q,"session":"cookie"}`, ch.ChallengeID, n.SMS.Code(t, phone)), header)
+		fmt.Sprintf(`{"challenge_id":%q,"code":%q,"session":"cookie"}`, ch.ChallengeID, n.SMS.CodeFor(t, phone)), header)
 }
 
 // secureCookies reports whether the response set cookies, all of them Secure.

@@ -10,6 +10,7 @@ import (
 
 	"github.com/pbnode/pbnode/portal/citizens"
 	"github.com/pbnode/pbnode/portal/identity"
+	"github.com/pbnode/pbnode/portal/internal/fake"
 	"github.com/pbnode/pbnode/portal/pii"
 	"github.com/pbnode/pbnode/portal/registry"
 	"github.com/pbnode/pbnode/storage"
@@ -146,7 +147,7 @@ func TestLogsHoldNoPersonalData(t *testing.T) {
 		u, _, secrets := fullFlow(t, h, 0, newPhone())
 		// The development notifier logs, and the SMS notifier sends, the same notices.
 		dev := citizens.LogNotifier{Log: slog.New(slog.NewJSONHandler(h.logs, nil))}
-		sender := &fakeSMS{}
+		sender := &fake.SMS{}
 		smsNotifier := h.svc.NewSMSNotifier(sender)
 		for _, notices := range h.notifier.byRequest() {
 			for _, n := range notices {
@@ -158,12 +159,13 @@ func TestLogsHoldNoPersonalData(t *testing.T) {
 				}
 			}
 		}
-		if len(sender.sent) != 5 || !sender.sent[0].to.Equal(mustPhone(t, secrets[0])) {
-			t.Fatalf("SMS notices: %d sent", len(sender.sent))
+		sent := sender.Sent()
+		if len(sent) != 5 || !sent[0].To.Equal(mustPhone(t, secrets[0])) {
+			t.Fatalf("SMS notices: %d sent", len(sent))
 		}
-		for _, m := range sender.sent {
+		for _, m := range sent {
 			for _, s := range secrets[1:] {
-				if strings.Contains(m.text, s) {
+				if strings.Contains(m.Text, s) {
 					t.Errorf("an SMS notice holds a personal value (%d bytes)", len(s))
 				}
 			}

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
-	"regexp"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/pbnode/pbnode/portal/citizens"
 	"github.com/pbnode/pbnode/portal/identity"
+	"github.com/pbnode/pbnode/portal/internal/fake"
 	"github.com/pbnode/pbnode/portal/internal/logtest"
 	"github.com/pbnode/pbnode/portal/pii"
 	"github.com/pbnode/pbnode/portal/registry"
@@ -32,58 +32,6 @@ const testIP = "203.0.113.7"
 
 // start is the fake clock's start: Monday 2 March 2026, 10:15 Moscow time.
 var start = time.Date(2026, 3, 2, 7, 15, 0, 0, time.UTC)
-
-// fakeClock is a clock that moves only when told.
-type fakeClock struct {
-	mu sync.Mutex // guards t
-	t  time.Time
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
-// fakeSMS records messages instead of sending them.
-type fakeSMS struct {
-	mu   sync.Mutex // guards sent
-	sent []sms
-}
-
-type sms struct {
-	to   pii.Phone
-	text string
-}
-
-func (f *fakeSMS) Send(_ context.Context, to pii.Phone, text string) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.sent = append(f.sent, sms{to, text})
-	return nil
-}
-
-var codeRE = regexp.MustCompile(`\d{4,10}`)
-
-// lastCode returns the code of the last message sent to phone.
-func (f *fakeSMS) lastCode(t testing.TB, phone pii.Phone) string {
-	t.Helper()
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	for i := len(f.sent) - 1; i >= 0; i-- {
-		if f.sent[i].to.Equal(phone) {
-			return codeRE.FindString(f.sent[i].text)
-		}
-	}
-	t.Fatalf("no message sent to %v", phone)
-	return ""
-}
 
 // recorder is the notifier of tests: it records every notice.
 type recorder struct {
@@ -115,8 +63,8 @@ type harness struct {
 	vault    *pii.Vault
 	ident    *identity.Service
 	svc      *citizens.Service
-	sms      *fakeSMS
-	clock    *fakeClock
+	sms      *fake.SMS
+	clock    *fake.Clock
 	logs     *logtest.Buffer // everything the services logged, as JSON
 	reg      *registry.Extracts
 	people   []registrytest.Citizen
@@ -157,7 +105,7 @@ func openDB(t testing.TB, driver string) (*storage.DB, storage.Config) {
 func newHarness(t testing.TB, driver string, people int, cfg citizens.Config) *harness {
 	t.Helper()
 	db, dbcfg := openDB(t, driver)
-	h := &harness{db: db, cfg: dbcfg, vault: testVault(t), sms: &fakeSMS{}, clock: &fakeClock{t: start}, logs: &logtest.Buffer{}, notifier: &recorder{}}
+	h := &harness{db: db, cfg: dbcfg, vault: testVault(t), sms: &fake.SMS{}, clock: fake.NewClock(start), logs: &logtest.Buffer{}, notifier: &recorder{}}
 	h.reg, h.people = extract(t, people)
 	log := slog.New(slog.NewJSONHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	icfg := identity.DefaultConfig()
@@ -205,7 +153,7 @@ func (h *harness) register(t testing.TB, rawPhone string) (identity.User, identi
 	if err != nil {
 		t.Fatalf("StartSMS: %v", err)
 	}
-	sess, u, _, err := h.ident.VerifySMS(ctx, id, h.sms.lastCode(t, phone), testIP, identity.Bearer)
+	sess, u, _, err := h.ident.VerifySMS(ctx, id, h.sms.Code(t, phone), testIP, identity.Bearer)
 	if err != nil {
 		t.Fatalf("VerifySMS: %v", err)
 	}

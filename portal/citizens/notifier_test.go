@@ -12,6 +12,7 @@ import (
 
 	"github.com/pbnode/pbnode/portal/citizens"
 	"github.com/pbnode/pbnode/portal/identity"
+	"github.com/pbnode/pbnode/portal/internal/fake"
 	"github.com/pbnode/pbnode/portal/notify"
 	"github.com/pbnode/pbnode/portal/pii"
 	"github.com/pbnode/pbnode/storage"
@@ -118,7 +119,7 @@ func TestChannelNotifier(t *testing.T) {
 			if tt.user.email != "" {
 				h.setEmail(t, u.ID, tt.user.email)
 			}
-			sms := &fakeSMS{}
+			sms := &fake.SMS{}
 			var sender citizens.SMSSender = sms
 			if tt.sms != nil {
 				sender = tt.sms
@@ -130,12 +131,12 @@ func TestChannelNotifier(t *testing.T) {
 			if (err != nil) != tt.wantError {
 				t.Fatalf("Notify() = %v, want error %v", err, tt.wantError)
 			}
-			if len(sms.sent) != tt.wantSMS || len(mail.messages()) != tt.wantMail {
-				t.Fatalf("sent %d SMS and %d e-mails, want %d and %d", len(sms.sent), len(mail.messages()), tt.wantSMS, tt.wantMail)
+			if sms.Count() != tt.wantSMS || len(mail.messages()) != tt.wantMail {
+				t.Fatalf("sent %d SMS and %d e-mails, want %d and %d", sms.Count(), len(mail.messages()), tt.wantSMS, tt.wantMail)
 			}
-			for _, s := range sms.sent {
-				if !s.to.Equal(mustPhone(t, phone)) || !strings.Contains(s.text, "подтверждены") {
-					t.Errorf("SMS %v %q", s.to, s.text)
+			for _, s := range sms.Sent() {
+				if !s.To.Equal(mustPhone(t, phone)) || !strings.Contains(s.Text, "подтверждены") {
+					t.Errorf("SMS %v %q", s.To, s.Text)
 				}
 			}
 			for _, m := range mail.messages() {

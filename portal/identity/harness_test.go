@@ -1,17 +1,15 @@
 package identity_test
 
 import (
-	"context"
 	"crypto/rand"
 	"fmt"
 	"log/slog"
-	"regexp"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/pbnode/pbnode/portal/identity"
+	"github.com/pbnode/pbnode/portal/internal/fake"
 	"github.com/pbnode/pbnode/portal/internal/logtest"
 	"github.com/pbnode/pbnode/portal/pii"
 	"github.com/pbnode/pbnode/storage"
@@ -25,74 +23,12 @@ func newPhone() string { return fmt.Sprintf("8 (916) %07d", seq.Add(1)) }
 
 const testIP = "203.0.113.7"
 
-// fakeSMS records the messages instead of sending them.
-type fakeSMS struct {
-	mu   sync.Mutex // guards sent
-	sent []message
-}
-
-type message struct {
-	to   pii.Phone
-	text string
-}
-
-func (f *fakeSMS) Send(_ context.Context, to pii.Phone, text string) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.sent = append(f.sent, message{to, text})
-	return nil
-}
-
-func (f *fakeSMS) count() int {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return len(f.sent)
-}
-
-var codeRE = regexp.MustCompile(`\d{4,10}`)
-
-// lastCode returns the code of the last message sent to rawPhone.
-func (f *fakeSMS) lastCode(t testing.TB, rawPhone string) string {
-	t.Helper()
-	want, err := pii.NormalizePhone(rawPhone)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	for i := len(f.sent) - 1; i >= 0; i-- {
-		if f.sent[i].to.Equal(want) {
-			return codeRE.FindString(f.sent[i].text)
-		}
-	}
-	t.Fatalf("no message sent to %v", want)
-	return ""
-}
-
-// fakeClock is a clock that moves only when told.
-type fakeClock struct {
-	mu sync.Mutex // guards t
-	t  time.Time
-}
-
-func (c *fakeClock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *fakeClock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
 type harness struct {
 	db    *storage.DB
 	vault *pii.Vault
 	svc   *identity.Service
-	sms   *fakeSMS
-	clock *fakeClock
+	sms   *fake.SMS
+	clock *fake.Clock
 	logs  *logtest.Buffer // everything the service logged
 }
 
@@ -101,7 +37,7 @@ var start = time.Date(2027, 3, 1, 10, 15, 0, 0, time.UTC)
 
 func newHarness(t testing.TB, db *storage.DB, cfg identity.Config, opts ...identity.Option) *harness {
 	t.Helper()
-	h := &harness{db: db, vault: testVault(t), sms: &fakeSMS{}, clock: &fakeClock{t: start}, logs: &logtest.Buffer{}}
+	h := &harness{db: db, vault: testVault(t), sms: &fake.SMS{}, clock: fake.NewClock(start), logs: &logtest.Buffer{}}
 	log := slog.New(slog.NewTextHandler(h.logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
 	opts = append([]identity.Option{identity.WithClock(h.clock.Now)}, opts...)
 	svc, err := identity.New(db, h.vault, h.sms, cfg, log, opts...)
@@ -136,7 +72,7 @@ func (h *harness) signIn(t testing.TB, rawPhone string, kind identity.SessionKin
 	if err != nil {
 		t.Fatalf("StartSMS: %v", err)
 	}
-	sess, u, _, err := h.svc.VerifySMS(ctx, id, h.sms.lastCode(t, rawPhone), testIP, kind)
+	sess, u, _, err := h.svc.VerifySMS(ctx, id, h.sms.CodeFor(t, rawPhone), testIP, kind)
 	if err != nil {
 		t.Fatalf("VerifySMS: %v", err)
 	}

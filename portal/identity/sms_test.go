@@ -23,10 +23,10 @@ func TestSignInBySMS(t *testing.T) {
 		if err != nil || !strings.HasPrefix(string(id), "otp_") {
 			t.Fatalf("StartSMS = %q, %v", id, err)
 		}
-		if n := h.sms.count(); n != 1 || !h.sms.sent[0].to.Equal(phone) {
-			t.Fatalf("sent %d messages: %v", n, h.sms.sent)
+		if n := h.sms.Count(); n != 1 || !h.sms.Sent()[0].To.Equal(phone) {
+			t.Fatalf("sent %d messages: %v", n, h.sms.Sent())
 		}
-		code := h.sms.lastCode(t, raw)
+		code := h.sms.CodeFor(t, raw)
 		if len(code) != 6 {
 			t.Fatalf("code %q is not 6 digits", code)
 		}
@@ -86,7 +86,7 @@ func TestVerifySMSRefusals(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			return id, h.sms.lastCode(t, raw)
+			return id, h.sms.CodeFor(t, raw)
 		}
 		verify := func(id identity.ChallengeID, code string) error {
 			_, _, _, err := h.svc.VerifySMS(ctx, id, code, testIP, identity.Bearer)
@@ -183,7 +183,7 @@ func TestLockout(t *testing.T) {
 			if err != nil {
 				return "", "", err
 			}
-			return id, h.sms.lastCode(t, raw), nil
+			return id, h.sms.CodeFor(t, raw), nil
 		}
 		verify := func(id identity.ChallengeID, code string) error {
 			_, _, _, err := h.svc.VerifySMS(ctx, id, code, testIP, identity.Cookie)
@@ -256,8 +256,8 @@ func TestRateLimits(t *testing.T) {
 			if !errors.Is(err, identity.ErrRateLimited) || !ok || lim.Scope != "phone" || lim.RetryAfter != 45*time.Minute {
 				t.Fatalf("sixth code: err = %v, want ErrRateLimited for the phone, 45m", err)
 			}
-			if h.sms.count() != 5 {
-				t.Errorf("sent %d messages, want 5", h.sms.count())
+			if h.sms.Count() != 5 {
+				t.Errorf("sent %d messages, want 5", h.sms.Count())
 			}
 			if _, err := h.svc.StartSMS(ctx, newPhone(), testIP); err != nil {
 				t.Errorf("another phone: %v", err)
@@ -327,7 +327,7 @@ func TestRefusedPhoneWritesNothing(t *testing.T) {
 		if c := h.counts(t); c != (storage.IdentityCounts{}) {
 			t.Errorf("rows written: %+v", c)
 		}
-		if n := h.sms.count(); n != 0 {
+		if n := h.sms.Count(); n != 0 {
 			t.Errorf("%d messages sent", n)
 		}
 	})
@@ -345,7 +345,7 @@ func TestConcurrentVerify(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		code := h.sms.lastCode(t, raw)
+		code := h.sms.CodeFor(t, raw)
 		const workers = 6
 		errs := make(chan error, workers)
 		for range workers {
@@ -384,7 +384,7 @@ func TestConcurrentVerify(t *testing.T) {
 			if codes[i].id, err = h.svc.StartSMS(ctx, raw, testIP); err != nil {
 				t.Fatal(err)
 			}
-			codes[i].code = h.sms.lastCode(t, raw)
+			codes[i].code = h.sms.CodeFor(t, raw)
 		}
 		results := make(chan result, len(codes))
 		for _, c := range codes {

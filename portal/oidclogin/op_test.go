@@ -18,19 +18,18 @@ import (
 	"testing"
 	"time"
 
-	"github.com/zitadel/oidc/v3/example/server/exampleop"
-	"github.com/zitadel/oidc/v3/example/server/storage"
+	"github.com/pbnode/pbnode/portal/oidclogin/oidctest"
 )
 
 // The client registered at the test OP, and users of the example storage
 // (example/server/storage/user.go: NewUserStore).
 const (
-	testClientID     = "pbnode-web"
-	testClientSecret = "web-secret"
+	testClientID     = oidctest.ClientID
+	testClientSecret = oidctest.ClientSecret
 	// testRedirectURL is never served: the browser stops at the redirect to it.
 	testRedirectURL = "http://127.0.0.1/oidc/callback"
-	testPassword    = "verysecure"
-	testUser2       = "test-user2" // subject id2, "Test User2"
+	testPassword    = oidctest.Password
+	testUser2       = oidctest.User // subject id2, "Test User2"
 	// testOtherClientID is a second web client at the same OP, for tokens meant for others.
 	testOtherClientID = "other-web"
 )
@@ -52,20 +51,10 @@ type testOP struct {
 
 func newTestOP(t *testing.T) *testOP {
 	t.Helper()
-	srv := httptest.NewUnstartedServer(nil)
-	op := &testOP{issuer: "http://" + srv.Listener.Addr().String()}
-	clients := map[string]*storage.Client{
-		testClientID:      storage.WebClient(testClientID, testClientSecret, testRedirectURL),
-		testOtherClientID: storage.WebClient(testOtherClientID, testClientSecret, testRedirectURL),
-	}
-	store := storage.NewStorageWithClients(storage.NewUserStore(op.issuer), clients)
-	// A nil logger keeps the example from replacing slog's default logger.
-	srv.Config.Handler = op.tampering(exampleop.SetupServer(op.issuer, store, nil, false))
-	srv.Start()
-	t.Cleanup(srv.Close)
-	if srv.URL != op.issuer {
-		t.Fatalf("server URL %s, issuer %s", srv.URL, op.issuer)
-	}
+	op := &testOP{}
+	op.issuer = oidctest.StartWrapped(t, op.tampering,
+		oidctest.Client{ID: testClientID, Secret: testClientSecret, RedirectURL: testRedirectURL},
+		oidctest.Client{ID: testOtherClientID, Secret: testClientSecret, RedirectURL: testRedirectURL})
 	return op
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/pbnode/pbnode/portal/oidclogin/oidctest"
 	"github.com/pbnode/pbnode/portal/web/webtest"
 )
 
@@ -25,8 +26,8 @@ func TestOIDCLoginInBrowser(t *testing.T) {
 		b.Fatalf("the provider's login page: status %d", status)
 	}
 	b.Do("log in at the provider",
-		chromedp.SendKeys(chromedp.CSS("#username"), opUser),
-		chromedp.SendKeys(chromedp.CSS("#password"), opPassword))
+		chromedp.SendKeys(chromedp.CSS("#username"), oidctest.User),
+		chromedp.SendKeys(chromedp.CSS("#password"), oidctest.Password))
 	if status := b.Follow(`button[type="submit"]`); status != http.StatusOK {
 		b.Fatalf("after the provider: status %d", status)
 	}
@@ -50,8 +51,8 @@ func TestOIDCLoginInBrowser(t *testing.T) {
 	b.Open(s.URL + "/login")
 	b.Follow("#oidc-login")
 	b.Do("log in at the provider again",
-		chromedp.SendKeys(chromedp.CSS("#username"), opUser),
-		chromedp.SendKeys(chromedp.CSS("#password"), opPassword))
+		chromedp.SendKeys(chromedp.CSS("#username"), oidctest.User),
+		chromedp.SendKeys(chromedp.CSS("#password"), oidctest.Password))
 	b.Follow(`button[type="submit"]`)
 	if loc := b.Location(); loc != s.URL+"/profile" {
 		b.Fatalf("after the second login the browser is at %s, want /profile", loc)

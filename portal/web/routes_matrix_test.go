@@ -237,7 +237,7 @@ func (f *pageFixture) signIn(t *testing.T, col, phone string) *pageUser {
 		t.Fatalf("send code: %d %q", r.Status, r.Location)
 	}
 	r = c.post("/login/code", url.Values{"csrf_token": {token}, "challenge": {u.Query().Get("challenge")},
-		"code": {f.site.Node.SMS.Code(t, phone)}})
+		"code": {f.site.Node.SMS.CodeFor(t, phone)}})
 	if r.Status != http.StatusSeeOther {
 		t.Fatalf("verify code: %d\n%s", r.Status, r.Body)
 	}
@@ -306,7 +306,7 @@ func (f *pageFixture) verifyCode(t *testing.T, _ *pageFixture, col string) pageR
 		t.Fatalf("send code: %d %q", r.Status, r.Location)
 	}
 	return pageRequest{path: "/login/code", client: c, form: url.Values{"csrf_token": {token},
-		"challenge": {u.Query().Get("challenge")}, "code": {f.site.Node.SMS.Code(t, phone)}}}
+		"challenge": {u.Query().Get("challenge")}, "code": {f.site.Node.SMS.CodeFor(t, phone)}}}
 }
 
 // logout signs the column's user in again and ends that session, so the column's stays.

@@ -1,13 +1,11 @@
 package nodetest
 
 import (
-	"context"
 	"crypto/rand"
-	"regexp"
-	"sync"
 	"testing"
 
 	"github.com/pbnode/pbnode/portal/identity"
+	"github.com/pbnode/pbnode/portal/internal/fake"
 	"github.com/pbnode/pbnode/portal/pii"
 )
 
@@ -28,56 +26,10 @@ func (n *Node) startIdentity(t testing.TB, edit func(*identity.Config)) {
 	if edit != nil {
 		edit(&cfg)
 	}
-	n.SMS, n.Vault = &SMS{}, vault
+	n.SMS, n.Vault = &fake.SMS{}, vault
 	if n.Identity, err = identity.New(n.DB, vault, n.SMS, cfg, n.log); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// SMS is a gateway that records messages instead of sending them.
-type SMS struct {
-	mu   sync.Mutex // guards sent
-	sent []sms
-}
-
-type sms struct {
-	to   pii.Phone
-	text string
-}
-
-// Send records the message.
-func (g *SMS) Send(_ context.Context, to pii.Phone, text string) error {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	g.sent = append(g.sent, sms{to, text})
-	return nil
-}
-
-var codeRE = regexp.MustCompile(`\d{4,10}`)
-
-// Code returns the code of the last message sent to rawPhone.
-func (g *SMS) Code(t testing.TB, rawPhone string) string {
-	t.Helper()
-	want, err := pii.NormalizePhone(rawPhone)
-	if err != nil {
-		t.Fatal(err)
-	}
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	for i := len(g.sent) - 1; i >= 0; i-- {
-		if g.sent[i].to.Equal(want) {
-			return codeRE.FindString(g.sent[i].text)
-		}
-	}
-	t.Fatalf("no message sent to %v", want)
-	return ""
-}
-
-// Sent is how many messages were sent.
-func (g *SMS) Sent() int {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return len(g.sent)
 }
 
 func randomKey() []byte {

@@ -25,6 +25,7 @@ import (
 	"github.com/pbnode/pbnode/portal/citizens"
 	"github.com/pbnode/pbnode/portal/httpx"
 	"github.com/pbnode/pbnode/portal/identity"
+	"github.com/pbnode/pbnode/portal/internal/fake"
 	"github.com/pbnode/pbnode/portal/oidclogin"
 	"github.com/pbnode/pbnode/portal/outbox"
 	"github.com/pbnode/pbnode/portal/pii"
@@ -41,7 +42,7 @@ type Node struct {
 	Worker   *outbox.Worker
 	Tokens   *access.Tokens
 	Identity *identity.Service
-	SMS      *SMS         // the messages the identity service sent
+	SMS      *fake.SMS    // the messages the identity service sent
 	URL      string       // the API's base URL
 	Handler  http.Handler // the API's handler (a *gin.Engine)
 
