@@ -63,3 +63,18 @@ func (r Repo) Allocations(ctx context.Context, roundID, citizenID int64) ([]Allo
 	}
 	return out, nil
 }
+
+// RoundAllocations lists every positive allocation of a round, by citizen, then initiative.
+func (r Repo) RoundAllocations(ctx context.Context, roundID int64) ([]Allocation, error) {
+	var rows []allocationRow
+	err := r.with(ctx).Where("round_id = ? AND amount > 0", roundID).
+		Order("citizen_id, initiative_id").Find(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("list allocations of round %d: %w", roundID, translate(err))
+	}
+	out := make([]Allocation, len(rows))
+	for i, row := range rows {
+		out[i] = Allocation(row)
+	}
+	return out, nil
+}

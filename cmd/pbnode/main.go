@@ -2,7 +2,8 @@
 //
 // Commands: dev (embedded chain + SQLite), serve (an outside chain + PostgreSQL), migrate,
 // token, role, pii (key rotation), audit (recompute a round from the chain and compare it with
-// a node's API), tally (count a pabulib election off-chain), version.
+// a node's API), tally (count a pabulib election off-chain), round export (write a round as a
+// pabulib election), version.
 // Configuration: defaults < YAML file < PBNODE_* environment < flags; see docs/CONFIG.md.
 package main
 
@@ -46,6 +47,7 @@ func subcommands() []func(*rootOptions) *cobra.Command {
 		newPIICmd,
 		newAuditCmd,
 		newTallyCmd,
+		newRoundCmd,
 		newVersionCmd,
 	}
 }

@@ -79,35 +79,25 @@ func roleNames() string {
 // withIdentity opens and migrates the database and runs fn with an identity service over it.
 // Role commands read no personal data, so the service gets a throwaway vault and no gateway
 // that sends anything.
-func withIdentity(ctx context.Context, cfg storage.Config, log *slog.Logger, fn func(*identity.Service) error) (err error) {
-	db, err := storage.Open(ctx, cfg, log)
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if cerr := db.Close(); err == nil && cerr != nil {
-			err = fmt.Errorf("close database: %w", cerr)
+func withIdentity(ctx context.Context, cfg storage.Config, log *slog.Logger, fn func(*identity.Service) error) error {
+	return withDatabase(ctx, cfg, log, func(db *storage.DB) error {
+		key, index := make([]byte, pii.KeySize), make([]byte, pii.MinIndexKeySize)
+		rand.Read(key)
+		rand.Read(index)
+		ring, err := pii.NewKeyRing("cli", map[string][]byte{"cli": key})
+		if err != nil {
+			return err
 		}
-	}()
-	if _, err := db.Migrate(ctx); err != nil {
-		return fmt.Errorf("migrate database: %w", err)
-	}
-	key, index := make([]byte, pii.KeySize), make([]byte, pii.MinIndexKeySize)
-	rand.Read(key)
-	rand.Read(index)
-	ring, err := pii.NewKeyRing("cli", map[string][]byte{"cli": key})
-	if err != nil {
-		return err
-	}
-	vault, err := pii.NewVault(ring, index)
-	if err != nil {
-		return err
-	}
-	svc, err := identity.New(db, vault, identity.NewLogGateway(log), identity.DefaultConfig(), log)
-	if err != nil {
-		return err
-	}
-	return fn(svc)
+		vault, err := pii.NewVault(ring, index)
+		if err != nil {
+			return err
+		}
+		svc, err := identity.New(db, vault, identity.NewLogGateway(log), identity.DefaultConfig(), log)
+		if err != nil {
+			return err
+		}
+		return fn(svc)
+	})
 }
 
 func grantRole(ctx context.Context, svc *identity.Service, req roleRequest, out io.Writer) error {

@@ -45,7 +45,8 @@ type Round struct {
 	Name       string
 	Symbol     string
 	Status     string
-	Budget     int64 // kopecks
+	Budget     int64     // kopecks
+	Created    time.Time // when the treasury created the round
 	Deadline   time.Time
 	Treasury   common.Address
 	Address    common.Address // zero until the deployment is signed

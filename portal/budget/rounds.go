@@ -194,7 +194,7 @@ func (s *Service) round(ctx context.Context, rec storage.Round) (Round, error) {
 	}
 	r := Round{
 		ID: rec.ID, Name: rec.Name, Symbol: rec.Symbol, Status: string(rec.Status), Budget: rec.Budget,
-		Deadline: rec.Deadline.UTC(), Treasury: common.HexToAddress(rec.Treasury),
+		Created: rec.CreatedAt.UTC(), Deadline: rec.Deadline.UTC(), Treasury: common.HexToAddress(rec.Treasury),
 		Address: roundAddress(rec), Token: addressOf(rec.TokenAddress),
 		Totals:      Totals{Supply: rec.Budget, Distributed: distributed},
 		PendingOps:  pending,

@@ -44,6 +44,7 @@ type Node struct {
 	Identity *identity.Service
 	SMS      *fake.SMS    // the messages the identity service sent
 	URL      string       // the API's base URL
+	RPCURL   string       // the dev chain's JSON-RPC URL
 	Handler  http.Handler // the API's handler (a *gin.Engine)
 
 	Citizens *citizens.Service
@@ -97,7 +98,7 @@ func StartWith(t testing.TB, driver string, o Options) *Node {
 	ocfg := outbox.DefaultConfig()
 	ocfg.Idle, ocfg.Retry = 100*time.Millisecond, 100*time.Millisecond
 	key := dev.DevKey()
-	n := &Node{DB: db, Chain: client, Tokens: access.NewTokens(db), Storage: scfg, log: log}
+	n := &Node{DB: db, Chain: client, RPCURL: dev.RPCURL(), Tokens: access.NewTokens(db), Storage: scfg, log: log}
 	chainID, err := client.ChainID(t.Context())
 	if err != nil {
 		t.Fatal(err)
