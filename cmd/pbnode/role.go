@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"crypto/rand"
 	"fmt"
 	"io"
 	"log/slog"
@@ -81,14 +80,7 @@ func roleNames() string {
 // that sends anything.
 func withIdentity(ctx context.Context, cfg storage.Config, log *slog.Logger, fn func(*identity.Service) error) error {
 	return withDatabase(ctx, cfg, log, func(db *storage.DB) error {
-		key, index := make([]byte, pii.KeySize), make([]byte, pii.MinIndexKeySize)
-		rand.Read(key)
-		rand.Read(index)
-		ring, err := pii.NewKeyRing("cli", map[string][]byte{"cli": key})
-		if err != nil {
-			return err
-		}
-		vault, err := pii.NewVault(ring, index)
+		vault, err := pii.NewEphemeralVault("cli")
 		if err != nil {
 			return err
 		}

@@ -2,7 +2,6 @@ package citizens_test
 
 import (
 	"context"
-	"crypto/rand"
 	"fmt"
 	"log/slog"
 	"os"
@@ -127,14 +126,7 @@ func newHarness(t testing.TB, driver string, people int, cfg citizens.Config) *h
 
 func testVault(t testing.TB) *pii.Vault {
 	t.Helper()
-	key, index := make([]byte, pii.KeySize), make([]byte, pii.MinIndexKeySize)
-	rand.Read(key)
-	rand.Read(index)
-	ring, err := pii.NewKeyRing("k1", map[string][]byte{"k1": key})
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := pii.NewVault(ring, index)
+	v, err := pii.NewEphemeralVault("k1")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,6 @@
 package identity_test
 
 import (
-	"crypto/rand"
 	"fmt"
 	"log/slog"
 	"sync/atomic"
@@ -50,14 +49,7 @@ func newHarness(t testing.TB, db *storage.DB, cfg identity.Config, opts ...ident
 
 func testVault(t testing.TB) *pii.Vault {
 	t.Helper()
-	key, index := make([]byte, pii.KeySize), make([]byte, pii.MinIndexKeySize)
-	rand.Read(key)
-	rand.Read(index)
-	ring, err := pii.NewKeyRing("k1", map[string][]byte{"k1": key})
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := pii.NewVault(ring, index)
+	v, err := pii.NewEphemeralVault("k1")
 	if err != nil {
 		t.Fatal(err)
 	}

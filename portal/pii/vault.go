@@ -4,6 +4,7 @@ import (
 	"crypto/aes"
 	"crypto/cipher"
 	"crypto/hmac"
+	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/binary"
@@ -238,4 +239,23 @@ func parseHeader(c []byte) (id string, header []byte, err error) {
 // aad is the additional authenticated data: the header, then the kind.
 func aad(header []byte, kind Kind) []byte {
 	return append(append([]byte(nil), header...), kind...)
+}
+
+// NewEphemeralVault returns a Vault over fresh random keys, a ring of one key named keyID and
+// an index key, that exist only in this process. Nothing it seals can be opened after the
+// process ends: it is for tests, and for commands that must build a service but read no
+// personal data.
+func NewEphemeralVault(keyID string) (*Vault, error) {
+	key, index := make([]byte, KeySize), make([]byte, MinIndexKeySize)
+	if _, err := rand.Read(key); err != nil {
+		return nil, fmt.Errorf("ephemeral vault: %w", err)
+	}
+	if _, err := rand.Read(index); err != nil {
+		return nil, fmt.Errorf("ephemeral vault: %w", err)
+	}
+	ring, err := NewKeyRing(keyID, map[string][]byte{keyID: key})
+	if err != nil {
+		return nil, err
+	}
+	return NewVault(ring, index)
 }

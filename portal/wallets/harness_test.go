@@ -3,7 +3,6 @@ package wallets_test
 import (
 	"bytes"
 	"crypto/ecdsa"
-	"crypto/rand"
 	"encoding/json"
 	"fmt"
 	"os/exec"
@@ -60,11 +59,7 @@ func newHarness(t *testing.T, driver string) *harness {
 		t.Fatal(err)
 	}
 	h.db = db
-	ring, err := pii.NewKeyRing("w1", map[string][]byte{"w1": random(pii.KeySize)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if h.vault, err = pii.NewVault(ring, random(pii.MinIndexKeySize)); err != nil {
+	if h.vault, err = pii.NewEphemeralVault("w1"); err != nil {
 		t.Fatal(err)
 	}
 	cfg := wallets.DefaultConfig()
@@ -102,12 +97,6 @@ func (h *harness) newUser(t *testing.T) int64 {
 
 // dump is every value in the database, as a database dump would show it.
 func (h *harness) dump(t *testing.T) string { return storagetest.DumpText(t, h.cfg) }
-
-func random(n int) []byte {
-	b := make([]byte, n)
-	rand.Read(b)
-	return b
-}
 
 // wallet is a user's own key, outside the node.
 type wallet struct {

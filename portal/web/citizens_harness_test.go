@@ -1,7 +1,6 @@
 package web_test
 
 import (
-	"crypto/rand"
 	"io"
 	"log/slog"
 	"net/http"
@@ -103,16 +102,11 @@ func startCitizenSite(t *testing.T, edit func(*identity.Config)) *citizenSite {
 
 func testVault(t testing.TB) *pii.Vault {
 	t.Helper()
-	key := func() []byte { k := make([]byte, pii.KeySize); rand.Read(k); return k }
-	ring, err := pii.NewKeyRing("t1", map[string][]byte{"t1": key()})
+	v, err := pii.NewEphemeralVault("k1")
 	if err != nil {
 		t.Fatal(err)
 	}
-	vault, err := pii.NewVault(ring, key())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return vault
+	return v
 }
 
 // formClient is a browser without JavaScript: it keeps cookies and does not follow

@@ -1,7 +1,6 @@
 package nodetest
 
 import (
-	"crypto/rand"
 	"testing"
 
 	"github.com/pbnode/pbnode/portal/identity"
@@ -13,11 +12,7 @@ import (
 // limits loose enough for a test that signs many users in from one address.
 func (n *Node) startIdentity(t testing.TB, edit func(*identity.Config)) {
 	t.Helper()
-	ring, err := pii.NewKeyRing("t1", map[string][]byte{"t1": randomKey()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	vault, err := pii.NewVault(ring, randomKey())
+	vault, err := pii.NewEphemeralVault("t1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,10 +25,4 @@ func (n *Node) startIdentity(t testing.TB, edit func(*identity.Config)) {
 	if n.Identity, err = identity.New(n.DB, vault, n.SMS, cfg, n.log); err != nil {
 		t.Fatal(err)
 	}
-}
-
-func randomKey() []byte {
-	k := make([]byte, pii.KeySize)
-	rand.Read(k)
-	return k
 }

@@ -17,11 +17,7 @@ import (
 // vault), on the test chain, for a node served at publicURL.
 func (n *Node) startWallets(t testing.TB, chainID uint64, publicURL string) {
 	t.Helper()
-	ring, err := pii.NewKeyRing("w1", map[string][]byte{"w1": randomKey()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	vault, err := pii.NewVault(ring, randomKey())
+	vault, err := pii.NewEphemeralVault("w1")
 	if err != nil {
 		t.Fatal(err)
 	}
