@@ -132,6 +132,12 @@ func (s *site) submitPerson(c *gin.Context) {
 		in.SNILS = f.Value("snils")
 	}
 	_, err = s.citizens.SubmitPerson(c.Request.Context(), p.ID, in)
+	s.submitted(c, err, f, func() { s.verificationAgain(c, f, nil, nil) })
+}
+
+// submitted answers a verification form: to the page on success, the page again with the
+// refused field marked (shown by again) on bad input, or the error page.
+func (s *site) submitted(c *gin.Context, err error, f *form, again func()) {
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, "/verification?sent=1")
 		return
@@ -142,7 +148,7 @@ func (s *site) submitPerson(c *gin.Context) {
 		return
 	}
 	f.fail(field, msg)
-	s.verificationAgain(c, f, nil, nil)
+	again()
 }
 
 // submitFlat queues a flat check: level 1 (the account and the flat's address) or level 2
@@ -164,21 +170,13 @@ func (s *site) submitFlat(c *gin.Context) {
 		return
 	}
 	_, err := s.citizens.SubmitFlat(c.Request.Context(), p.ID, in)
-	if err == nil {
-		c.Redirect(http.StatusSeeOther, "/verification?sent=1")
-		return
-	}
-	field, msg, ok := verificationProblem(err)
-	if !ok {
-		s.fail(c, err)
-		return
-	}
-	f.fail(field, msg)
-	if in.Level == 1 {
-		s.verificationAgain(c, nil, f, nil)
-	} else {
-		s.verificationAgain(c, nil, nil, f)
-	}
+	s.submitted(c, err, f, func() {
+		if in.Level == 1 {
+			s.verificationAgain(c, nil, f, nil)
+		} else {
+			s.verificationAgain(c, nil, nil, f)
+		}
+	})
 }
 
 // verificationAgain shows the page with a refused form.
