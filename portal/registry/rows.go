@@ -111,13 +111,9 @@ func (l *loader) addFlat(v []string) (int, error) {
 // addOwner adds person_id, fls, property_cert: an owner, or the owner of a share, by the
 // certificate of the right.
 func (l *loader) addOwner(v []string) (int, error) {
-	r, err := l.resident(v[0])
+	r, account, col, err := l.residentOfFlat(v)
 	if err != nil {
-		return 0, err
-	}
-	account, err := l.flat(v[1])
-	if err != nil {
-		return 1, err
+		return col, err
 	}
 	cert, err := pii.ParsePropertyCert(v[2])
 	if err != nil {
@@ -134,13 +130,9 @@ func (l *loader) addOwner(v []string) (int, error) {
 
 // addTenant adds person_id, fls: a person in the flat's social tenancy contract.
 func (l *loader) addTenant(v []string) (int, error) {
-	r, err := l.resident(v[0])
+	r, account, col, err := l.residentOfFlat(v)
 	if err != nil {
-		return 0, err
-	}
-	account, err := l.flat(v[1])
-	if err != nil {
-		return 1, err
+		return col, err
 	}
 	k := right{account: account, person: r.id}
 	if _, dup := l.s.rents[k]; dup {
@@ -149,6 +141,18 @@ func (l *loader) addTenant(v []string) (int, error) {
 	l.s.rents[k] = struct{}{}
 	l.s.stats.SocialTenants++
 	return 0, nil
+}
+
+// residentOfFlat reads the person_id and fls columns that the owners and social tenants
+// tables start with; on error it returns the column at fault.
+func (l *loader) residentOfFlat(v []string) (r *resident, account string, col int, err error) {
+	if r, err = l.resident(v[0]); err != nil {
+		return nil, "", 0, err
+	}
+	if account, err = l.flat(v[1]); err != nil {
+		return nil, "", 1, err
+	}
+	return r, account, 0, nil
 }
 
 // resident returns the resident a person_id of a later table refers to.
