@@ -179,6 +179,16 @@ func (s *server) bind(c *gin.Context, v any) bool {
 	return true
 }
 
+// bindOptional is bind for an endpoint whose body may be empty, which leaves v as it is.
+func (s *server) bindOptional(c *gin.Context, v any) bool {
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxBody)
+	if err := decodeOptionalJSON(c.Request.Body, v); err != nil {
+		s.fail(c, err)
+		return false
+	}
+	return true
+}
+
 func (s *server) render(c *gin.Context, status int, body any, err error) {
 	if err != nil {
 		s.fail(c, err)

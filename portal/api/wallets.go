@@ -1,10 +1,7 @@
 package api
 
 import (
-	"bytes"
-	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"time"
 
@@ -102,18 +99,9 @@ func (s *server) distribute(c *gin.Context) {
 	if !ok {
 		return
 	}
-	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxBody)
-	data, err := io.ReadAll(c.Request.Body)
-	if tooBig := (*http.MaxBytesError)(nil); errors.As(err, &tooBig) {
-		s.fail(c, fmt.Errorf("%w: over %d bytes", errBodyTooLarge, tooBig.Limit))
-		return
-	}
 	var req quotasRequest
-	if len(bytes.TrimSpace(data)) > 0 {
-		if err := decodeJSON(bytes.NewReader(data), &req); err != nil {
-			s.fail(c, err)
-			return
-		}
+	if !s.bindOptional(c, &req) {
+		return
 	}
 	if req.Citizens == nil {
 		s.distributeEligible(c, id)
