@@ -1,5 +1,5 @@
 // Package bindings holds the Go bindings (abigen v2) of pbnode's contracts: BudgetToken,
-// BudgetRound and AnchorRegistry. The files are generated from the Hardhat artifacts; do not edit
+// BudgetRound, BudgetRoundV2 and AnchorRegistry. The files are generated from the Hardhat artifacts; do not edit
 // them. Regenerate with `scripts/contracts.sh generate` (Hardhat compile, then go generate);
 // TestBindingsUpToDate fails when they are stale.
 package bindings

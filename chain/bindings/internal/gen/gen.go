@@ -19,14 +19,17 @@ const Package = "bindings"
 
 // Contract names one contract to bind and the file its binding goes to.
 type Contract struct {
-	Name string // Solidity contract name, also the Go type name
-	File string // generated file name inside chain/bindings
+	Name    string // Solidity contract name, also the Go type name
+	File    string // generated file path relative to chain/bindings
+	Package string // Go package name of the file; "" means Package
 }
 
 // Contracts are the contracts bound in chain/bindings, in generation order.
 var Contracts = []Contract{
 	{Name: "BudgetToken", File: "budgettoken.go"},
 	{Name: "BudgetRound", File: "budgetround.go"},
+	// v2 lives in its own package: abigen's output types (InitiativeOutput, …) clash with v1's.
+	{Name: "BudgetRoundV2", File: "budgetroundv2/budgetroundv2.go", Package: "budgetroundv2"},
 	{Name: "AnchorRegistry", File: "anchorregistry.go"},
 }
 
@@ -50,7 +53,11 @@ func ArtifactPath(artifactsDir, name string) string {
 func Generate(artifactsDir string) (map[string][]byte, error) {
 	out := make(map[string][]byte, len(Contracts))
 	for _, c := range Contracts {
-		code, err := bind(ArtifactPath(artifactsDir, c.Name), c.Name)
+		pkg := c.Package
+		if pkg == "" {
+			pkg = Package
+		}
+		code, err := bind(ArtifactPath(artifactsDir, c.Name), c.Name, pkg)
 		if err != nil {
 			return nil, fmt.Errorf("bind %s: %w", c.Name, err)
 		}
@@ -59,7 +66,7 @@ func Generate(artifactsDir string) (map[string][]byte, error) {
 	return out, nil
 }
 
-func bind(path, name string) ([]byte, error) {
+func bind(path, name, pkg string) ([]byte, error) {
 	a, err := readArtifact(path)
 	if err != nil {
 		return nil, err
@@ -68,7 +75,7 @@ func bind(path, name string) ([]byte, error) {
 		return nil, fmt.Errorf("%s holds contract %q, want %q", path, a.ContractName, name)
 	}
 	code, err := abigen.BindV2([]string{name}, []string{string(a.ABI)},
-		[]string{strings.TrimPrefix(a.Bytecode, "0x")}, Package, map[string]string{}, map[string]string{})
+		[]string{strings.TrimPrefix(a.Bytecode, "0x")}, pkg, map[string]string{}, map[string]string{})
 	if err != nil {
 		return nil, err
 	}
