@@ -16,6 +16,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"github.com/ethereum/go-ethereum/core"
 	"github.com/ethereum/go-ethereum/core/rawdb"
@@ -43,6 +44,7 @@ type Node struct {
 	dataDir string
 	log     *slog.Logger
 	syncer  *headSyncer
+	beacon  *catalyst.SimulatedBeacon
 
 	closeOnce sync.Once
 	closeErr  error // result of the one Close
@@ -98,6 +100,7 @@ func (n *Node) start(cfg Config) error {
 	// each new transaction; beacon.Stop (a lifecycle of the stack) ends it.
 	catalyst.RegisterSimulatedBeaconAPIs(n.stack, beacon)
 	n.stack.RegisterLifecycle(beacon)
+	n.beacon = beacon
 
 	unclean := n.markRunning()
 	if err := n.stack.Start(); err != nil {
@@ -122,6 +125,19 @@ func (n *Node) markRunning() bool {
 		n.log.Warn("dev chain: cannot write running marker", "path", path, "err", err)
 	}
 	return unclean
+}
+
+// AdjustTime seals an empty block whose time is d after the head's, so that a
+// round's deadline can pass without waiting (replays, tests). It fails while
+// transactions are pending; d is rounded down to whole seconds.
+func (n *Node) AdjustTime(d time.Duration) error {
+	if d < time.Second {
+		return fmt.Errorf("devchain: adjust time by %s: want at least a second", d)
+	}
+	if err := n.beacon.AdjustTime(d); err != nil {
+		return fmt.Errorf("devchain: adjust time by %s: %w", d, err)
+	}
+	return nil
 }
 
 // RPCURL is the URL of the JSON-RPC HTTP endpoint, with the bound port.

@@ -200,6 +200,33 @@ func TestAttach(t *testing.T) {
 	}
 }
 
+// TestAdjustTime: AdjustTime seals a block that far after the head, so a
+// deadline an hour away passes at once; under a second is refused.
+func TestAdjustTime(t *testing.T) {
+	n := startNode(t, testConfig(t, t.TempDir()))
+	rc := n.Attach()
+	defer rc.Close()
+	ec := ethclient.NewClient(rc)
+	before, err := ec.HeaderByNumber(t.Context(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := n.AdjustTime(time.Hour); err != nil {
+		t.Fatalf("AdjustTime(1h): %v", err)
+	}
+	after, err := ec.HeaderByNumber(t.Context(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Number.Uint64() != before.Number.Uint64()+1 || after.Time != before.Time+3600 {
+		t.Fatalf("head after AdjustTime(1h) = block %d at %d; want block %d at %d",
+			after.Number, after.Time, before.Number.Uint64()+1, before.Time+3600)
+	}
+	if err := n.AdjustTime(time.Millisecond); err == nil {
+		t.Fatal("AdjustTime(1ms) = nil, want an error")
+	}
+}
+
 // TestRestartContinuesChain: a second Start on the same DataDir continues the
 // same chain after a clean Close.
 func TestRestartContinuesChain(t *testing.T) {
