@@ -1,0 +1,171 @@
+// scripts/roundv2-fixtures.mjs — writes the fixtures the Go packages chain/merkle and
+// chain/roundv2 test against, made by the JS libraries the contract's Hardhat tests use, not by
+// our Go code:
+//
+//   chain/merkle/testdata/trees.json    @openzeppelin/merkle-tree StandardMerkleTree (leaf
+//                                       ["uint256","address","uint256"]) and SimpleMerkleTree,
+//                                       both sortLeaves:false: roots, leaf hashes, every proof,
+//                                       multiproofs for several index sets, sizes 1 2 3 7 8 100;
+//   chain/roundv2/testdata/eip712.json  ethers v6 Wallet.signTypedData of Allocate and Withdraw
+//                                       in BudgetRoundV2's domain, the digest
+//                                       (TypedDataEncoder.hash), the 65-byte signature,
+//                                       ERC-2098 (r, vs = Signature.yParityAndS) and the packed
+//                                       head (contracts/test/helpers/round-v2.js packHead).
+//
+//   cd /work/main && source scripts/node-env.sh && node scripts/roundv2-fixtures.mjs
+//
+// The output is deterministic (fixed keys and values, RFC 6979 signatures). Each JSON records
+// this script's SHA-256 and a Go test fails when they disagree: commit the script and the JSON
+// files together. The keys are derived from fixed labels and hold nothing: never use them
+// anywhere else.
+
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { SimpleMerkleTree, StandardMerkleTree } from "@openzeppelin/merkle-tree";
+import { AbiCoder, Signature, TypedDataEncoder, Wallet, concat, getAddress, id, keccak256, version } from "ethers";
+
+import { KIND, TYPES, appliedLeaf, domain, packHead } from "../contracts/test/helpers/round-v2.js";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const self = fileURLToPath(import.meta.url);
+const sha = createHash("sha256").update(readFileSync(self)).digest("hex");
+const require = (await import("node:module")).createRequire(import.meta.url);
+const merkleVersion = require("@openzeppelin/merkle-tree/package.json").version;
+
+const LEAF_ENCODING = ["uint256", "address", "uint256"];
+const coder = AbiCoder.defaultAbiCoder();
+
+// A deterministic address and quota for value i.
+const addressOf = (i) => getAddress("0x" + id(`pbnode roundv2 fixture citizen ${i}`).slice(26));
+const quotaOf = (i) => 1000n + BigInt(i) * 37n;
+
+function indexSets(n) {
+  const all = [...Array(n).keys()];
+  const sets = [[0], [n - 1], all, all.filter((i) => i % 2 === 0), []];
+  if (n > 2) sets.push([1, 2], [2, 0]); // the last one unsorted: getMultiProof sorts
+  if (n >= 7) sets.push([0, 3, 6], [n - 2, n - 1]);
+  if (n === 100) sets.push(all.slice(10, 60), all.filter((i) => i % 7 === 3), [99, 0, 50]);
+  const seen = new Set();
+  return sets.filter((s) => {
+    const k = JSON.stringify(s);
+    return !seen.has(k) && seen.add(k);
+  });
+}
+
+function multiproofs(tree, n, leafHashOf) {
+  return indexSets(n).map((indices) => {
+    const mp = tree.getMultiProof([...indices]);
+    return { indices, leaves: mp.leaves.map(leafHashOf), proof: mp.proof, flags: mp.proofFlags };
+  });
+}
+
+const SIZES = [1, 2, 3, 7, 8, 100];
+
+const standard = SIZES.map((n) => {
+  const values = [...Array(n).keys()].map((i) => [BigInt(i), addressOf(i), quotaOf(i)]);
+  const tree = StandardMerkleTree.of(values, LEAF_ENCODING, { sortLeaves: false });
+  const leaves = values.map((v) => tree.leafHash(v));
+  // The leaf the contract computes: keccak256(bytes.concat(keccak256(abi.encode(...)))).
+  for (const [i, v] of values.entries()) {
+    const leaf = keccak256(concat([keccak256(coder.encode(LEAF_ENCODING, v))]));
+    if (leaf !== leaves[i]) throw new Error(`leaf ${i}: StandardMerkleTree and abi.encode disagree`);
+  }
+  return {
+    values: values.map(([i, a, q]) => ({ index: Number(i), citizen: a, quota: q.toString() })),
+    leaves,
+    root: tree.root,
+    proofs: values.map((_, i) => tree.getProof(i)),
+    multiproofs: multiproofs(tree, n, (v) => tree.leafHash(v)),
+  };
+});
+
+const simple = SIZES.map((n) => {
+  const applied = [...Array(n).keys()].map((i) => ({
+    index: BigInt(3 * i + 1),
+    citizen: addressOf(1000 + i),
+    quota: quotaOf(i),
+    id: BigInt(1 + (i % 5)),
+    amount: quotaOf(i) - BigInt(i),
+  }));
+  const leaves = applied.map((a) => appliedLeaf(a.index, a.citizen, a.quota, a.id, a.amount));
+  const tree = SimpleMerkleTree.of(leaves, { sortLeaves: false });
+  return {
+    applied: applied.map((a) => ({
+      index: Number(a.index),
+      citizen: a.citizen,
+      quota: a.quota.toString(),
+      id: Number(a.id),
+      amount: a.amount.toString(),
+    })),
+    leaves,
+    root: tree.root,
+    proofs: leaves.map((_, i) => tree.getProof(i)),
+    multiproofs: multiproofs(tree, n, (h) => h),
+  };
+});
+
+const header = (what) => ({
+  comment: `Generated by scripts/roundv2-fixtures.mjs (${what}); do not edit by hand.`,
+  generator: "scripts/roundv2-fixtures.mjs",
+  generator_sha256: sha,
+});
+
+writeFileSync(
+  join(root, "chain/merkle/testdata/trees.json"),
+  JSON.stringify({ ...header(`@openzeppelin/merkle-tree ${merkleVersion}`), merkle_tree_version: merkleVersion, standard, simple }, null, 1) + "\n",
+);
+
+// ---- EIP-712 ----
+
+const alice = new Wallet(id("pbnode chain/roundv2 fixture key: alice"));
+const bob = new Wallet(id("pbnode chain/roundv2 fixture key: bob"));
+const ROUND = getAddress("0x" + id("pbnode chain/roundv2 fixture round").slice(26));
+const domains = [
+  { chainId: 1337n, verifyingContract: ROUND },
+  { chainId: 31337n, verifyingContract: ROUND },
+  { chainId: 1337n, verifyingContract: getAddress("0x5FbDB2315678afecb367f032d93F642f64180aa3") },
+];
+
+const cases = [
+  { wallet: alice, kind: KIND.CLAIM, type: "Allocate", id: 1n, amount: 1500n, quota: 4000n, nonce: 0n, index: 0n, deadline: 1798761600n },
+  { wallet: bob, kind: KIND.CLAIM, type: "Allocate", id: 65535n, amount: 2n ** 64n - 1n, quota: 2n ** 64n - 1n, nonce: 0n, index: 2n ** 32n - 1n, deadline: 2n ** 40n - 1n },
+  { wallet: alice, kind: KIND.ALLOCATE, type: "Allocate", id: 2n, amount: 500n, quota: 0n, nonce: 1n, index: 0n, deadline: 1798761600n },
+  { wallet: alice, kind: KIND.WITHDRAW, type: "Withdraw", id: 1n, amount: 500n, quota: 0n, nonce: 2n, index: 0n, deadline: 1798761600n },
+  { wallet: bob, kind: KIND.WITHDRAW, type: "Withdraw", id: 100n, amount: 1n, quota: 0n, nonce: 12345678901n, index: 0n, deadline: 1n },
+];
+
+const signatures = [];
+for (const d of domains) {
+  const dom = domain(d.chainId, d.verifyingContract);
+  for (const c of cases) {
+    const msg = { round: dom.verifyingContract, initiative: c.id, amount: c.amount, nonce: c.nonce, deadline: c.deadline };
+    const sig = await c.wallet.signTypedData(dom, TYPES[c.type], msg);
+    const s = Signature.from(sig);
+    signatures.push({
+      chain_id: Number(d.chainId),
+      round: d.verifyingContract,
+      signer: c.wallet.address,
+      kind: Number(c.kind),
+      initiative: Number(c.id),
+      amount: c.amount.toString(),
+      quota: c.quota.toString(),
+      nonce: c.nonce.toString(),
+      index: Number(c.index),
+      deadline: c.deadline.toString(),
+      head: "0x" + packHead({ kind: c.kind, amount: c.amount, quotaOrNonce: c.kind === KIND.CLAIM ? c.quota : c.nonce, id: c.id, index: c.index, deadline: c.deadline }).toString(16),
+      domain_separator: TypedDataEncoder.hashDomain(dom),
+      digest: TypedDataEncoder.hash(dom, TYPES[c.type], msg),
+      signature: sig,
+      r: s.r,
+      vs: s.yParityAndS,
+    });
+  }
+}
+
+writeFileSync(
+  join(root, "chain/roundv2/testdata/eip712.json"),
+  JSON.stringify({ ...header(`ethers ${version}`), ethers_version: version, signatures }, null, 1) + "\n",
+);
+console.log("wrote chain/merkle/testdata/trees.json and chain/roundv2/testdata/eip712.json");
