@@ -281,21 +281,7 @@ func (t *tally) applyToken(l *types.Log) error {
 	if l.Topics[0] != tokenEvent("Transfer") {
 		return nil
 	}
-	ev, err := tokenABI.UnpackTransferEvent(l)
-	if err != nil {
-		return err
-	}
-	if ev.From == (common.Address{}) {
-		t.minted.Add(t.minted, ev.Value)
-	} else {
-		add(t.balances, ev.From, new(big.Int).Neg(ev.Value))
-	}
-	if ev.To == (common.Address{}) {
-		t.minted.Sub(t.minted, ev.Value)
-	} else {
-		add(t.balances, ev.To, ev.Value)
-	}
-	return nil
+	return applyTransfer(l, t.minted, t.balances)
 }
 
 func (t *tally) applyRound(r *Report, l *types.Log) error {
@@ -379,3 +365,23 @@ func (t *tally) applyFinal(l *types.Log) error {
 
 func roundEvent(name string) common.Hash { return roundABI.GetABI().Events[name].ID }
 func tokenEvent(name string) common.Hash { return tokenABI.GetABI().Events[name].ID }
+
+// applyTransfer books one token Transfer log: a mint (from 0x0) adds to minted, a burn (to 0x0)
+// subtracts, anything else moves between balances.
+func applyTransfer(l *types.Log, minted *big.Int, balances map[common.Address]*big.Int) error {
+	ev, err := tokenABI.UnpackTransferEvent(l)
+	if err != nil {
+		return err
+	}
+	if ev.From == (common.Address{}) {
+		minted.Add(minted, ev.Value)
+	} else {
+		add(balances, ev.From, new(big.Int).Neg(ev.Value))
+	}
+	if ev.To == (common.Address{}) {
+		minted.Sub(minted, ev.Value)
+	} else {
+		add(balances, ev.To, ev.Value)
+	}
+	return nil
+}

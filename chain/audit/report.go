@@ -89,13 +89,7 @@ func (r *Report) WriteText(w io.Writer) error {
 		return err
 	}
 
-	fmt.Fprintf(&b, "\nInitiatives:\n")
-	tw = tabwriter.NewWriter(&b, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "id\tcost\treceived\tview\tpiggy bank\tfunded\t\n")
-	for _, it := range r.Initiatives {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t\n", it.ID, it.Cost, it.Received, it.ReceivedView, it.Balance, yesNo(it.Funded))
-	}
-	if err := tw.Flush(); err != nil {
+	if err := writeInitiatives(&b, r.Initiatives); err != nil {
 		return err
 	}
 
@@ -119,4 +113,15 @@ func yesNo(b bool) string {
 		return "yes"
 	}
 	return "no"
+}
+
+// writeInitiatives writes the initiatives table of a report, headed "Initiatives:".
+func writeInitiatives(w io.Writer, inis []Initiative) error {
+	fmt.Fprintf(w, "\nInitiatives:\n")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "id\tcost\treceived\tview\tpiggy bank\tfunded\t\n")
+	for _, it := range inis {
+		fmt.Fprintf(tw, "%d\t%v\t%v\t%v\t%v\t%s\t\n", it.ID, it.Cost, it.Received, it.ReceivedView, it.Balance, yesNo(it.Funded))
+	}
+	return tw.Flush()
 }
