@@ -33,7 +33,7 @@ func newRoundCmd(opts *rootOptions) *cobra.Command {
 		Short: "Work with the node's budget rounds",
 		Args:  cobra.NoArgs,
 	}
-	cmd.AddCommand(newRoundExportCmd(opts))
+	cmd.AddCommand(newRoundExportCmd(opts), newRoundReplayCmd(opts))
 	return cmd
 }
 
