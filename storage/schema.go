@@ -9,6 +9,7 @@ func migrations() []migration {
 		sqlMigration(3, "profiles", schemaV3()...),
 		sqlMigration(4, "wallets", schemaV4()...),
 		sqlMigration(5, "round_eligibility", schemaV5()...),
+		sqlMigration(6, "proposals", schemaV6()...),
 	}
 }
 
@@ -349,5 +350,66 @@ func schemaV5() []string {
 	return []string{
 		`ALTER TABLE rounds ADD COLUMN min_person_level INTEGER NOT NULL DEFAULT 1 CHECK (min_person_level BETWEEN 1 AND 3)`,
 		`ALTER TABLE rounds ADD COLUMN territory TEXT NOT NULL DEFAULT ''`,
+	}
+}
+
+// schemaV6 adds citizens' initiatives before and after a round (R-2), called proposals here
+// so as not to be confused with a round's on-chain initiatives (table initiatives): review,
+// support votes (R-2.3), photos kept by SHA-256, and progress posts.
+func schemaV6() []string {
+	return []string{
+		`CREATE TABLE proposals (
+			id                {pk},
+			author_ref        BIGINT NOT NULL REFERENCES users (id),
+			title             TEXT NOT NULL,
+			problem           TEXT NOT NULL,
+			expected_result   TEXT NOT NULL,
+			category          TEXT NOT NULL,
+			subcategory       TEXT NOT NULL DEFAULT '',
+			territory         TEXT NOT NULL DEFAULT '',
+			cost              BIGINT NOT NULL CHECK (cost > 0),
+			status            TEXT NOT NULL CHECK (status IN ('submitted', 'in_review', 'accepted', 'rejected',
+				'publishing', 'published', 'funded', 'not_funded', 'implementation', 'done')),
+			track             TEXT NOT NULL DEFAULT '' CHECK (track IN ('', 'round', 'support')),
+			reviewer_ref      BIGINT REFERENCES users (id),
+			reject_reason     TEXT NOT NULL DEFAULT '',
+			round_id          BIGINT REFERENCES rounds (id),
+			round_number      INTEGER CHECK (round_number > 0),
+			support_deadline  {ts},
+			support_threshold INTEGER NOT NULL DEFAULT 0 CHECK (support_threshold >= 0),
+			supporters        INTEGER NOT NULL DEFAULT 0 CHECK (supporters >= 0),
+			measures_due      {ts},
+			created_at        {ts} NOT NULL,
+			updated_at        {ts} NOT NULL,
+			UNIQUE (round_id, round_number)
+		)`,
+		`CREATE INDEX proposals_status ON proposals (status, id)`,
+		`CREATE INDEX proposals_author ON proposals (author_ref)`,
+		`CREATE TABLE proposal_supports (
+			proposal_id BIGINT NOT NULL REFERENCES proposals (id),
+			user_ref    BIGINT NOT NULL REFERENCES users (id),
+			created_at  {ts} NOT NULL,
+			PRIMARY KEY (proposal_id, user_ref)
+		)`,
+		`CREATE TABLE proposal_posts (
+			id          {pk},
+			proposal_id BIGINT NOT NULL REFERENCES proposals (id),
+			author_ref  BIGINT NOT NULL REFERENCES users (id),
+			official    BOOLEAN NOT NULL DEFAULT FALSE,
+			body        TEXT NOT NULL,
+			created_at  {ts} NOT NULL
+		)`,
+		`CREATE INDEX proposal_posts_proposal ON proposal_posts (proposal_id, id)`,
+		`CREATE TABLE proposal_photos (
+			id           {pk},
+			proposal_id  BIGINT NOT NULL REFERENCES proposals (id),
+			post_id      BIGINT REFERENCES proposal_posts (id),
+			sha256       TEXT NOT NULL CHECK (length(sha256) = 64),
+			content_type TEXT NOT NULL CHECK (content_type IN ('image/jpeg', 'image/png', 'image/webp')),
+			size         BIGINT NOT NULL CHECK (size > 0),
+			created_at   {ts} NOT NULL
+		)`,
+		`CREATE INDEX proposal_photos_proposal ON proposal_photos (proposal_id, id)`,
+		`CREATE INDEX proposal_photos_sha256 ON proposal_photos (sha256)`,
 	}
 }
