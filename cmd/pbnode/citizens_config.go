@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/pbnode/pbnode/portal/citizens"
+	"github.com/pbnode/pbnode/portal/initiatives"
 	"github.com/pbnode/pbnode/portal/workdays"
 )
 
@@ -78,6 +79,9 @@ type citizensOptions struct {
 	// DevRegistry: generate demo extracts into ExtractsDir when it has none (dev's default).
 	DevRegistry bool
 	Email       EmailConfig // the mailer of notices, besides SMS (email_config.go)
+	// Initiatives are the rules of citizens' initiatives, on the same calendar
+	// (initiatives_config.go).
+	Initiatives initiatives.Config
 }
 
 // citizensOptionsOf builds the citizens options of cfg, reading the holidays file if one is
@@ -97,6 +101,8 @@ func citizensOptionsOf(cfg Config) (citizensOptions, error) {
 		}
 		o.Rules.Calendar = cal
 	}
+	o.Initiatives = cfg.initiativesRules()
+	o.Initiatives.Calendar = o.Rules.Calendar
 	return o, o.Rules.Validate()
 }
 

@@ -65,6 +65,8 @@ type Config struct {
 	Verification VerificationConfig
 	Wallet       WalletConfig // the wallet vault's keys (wallet_config.go)
 	Email        EmailConfig  // the mailer of verification notices (email_config.go)
+	// Initiatives: citizens' initiatives, their photos and support votes (initiatives_config.go).
+	Initiatives InitiativesConfig
 }
 
 // HTTPConfig is where the API and pages listen.
@@ -328,6 +330,7 @@ func (c Config) Validate() error {
 	}
 	c.validateIdentity(check)
 	c.validateCitizens(check)
+	c.validateInitiatives(check)
 	c.validateWallet(check)
 	c.validateEmail(check)
 	c.validateHTTP(check)
@@ -413,7 +416,8 @@ type setting struct {
 }
 
 // settings is every config key, in the order they are documented and rendered.
-var settings = slices.Concat(coreSettings, httpSettings, identitySettings, citizensSettings, walletSettings, emailSettings)
+var settings = slices.Concat(coreSettings, httpSettings, identitySettings, citizensSettings, walletSettings, emailSettings,
+	initiativesSettings)
 
 // coreSettings are the keys of the node itself: files, HTTP, logs, storage and chain.
 var coreSettings = []setting{

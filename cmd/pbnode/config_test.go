@@ -154,6 +154,8 @@ func TestConfigDefaults(t *testing.T) {
 	want.Registry.ReloadInterval = time.Hour
 	want.Verification = VerificationConfig{DueWorkingDays: 4, Workers: 1, Interval: 10 * time.Second}
 	want.Email = EmailConfig{Mailer: "log", SMTP: SMTPConfig{Port: 587}}
+	want.Initiatives = InitiativesConfig{MaxPhotoBytes: 5 << 20, MaxPhotos: 5, SupportDays: 60, SupportThreshold: 1000,
+		MeasuresWorkingDays: 30, MinPersonLevel: 1}
 	if dev != want {
 		t.Errorf("dev defaults:\n got %#v\nwant %#v", dev, want)
 	}

@@ -23,6 +23,7 @@ import (
 	"github.com/pbnode/pbnode/portal/budget"
 	"github.com/pbnode/pbnode/portal/citizens"
 	"github.com/pbnode/pbnode/portal/identity"
+	"github.com/pbnode/pbnode/portal/initiatives"
 	"github.com/pbnode/pbnode/portal/outbox"
 	"github.com/pbnode/pbnode/portal/wallets"
 	"github.com/pbnode/pbnode/portal/web"
@@ -49,6 +50,8 @@ type node struct {
 	verify   verifier
 	// wallets keeps citizens' wallets (wallet_node.go).
 	wallets *wallets.Service
+	// initiatives are citizens' initiatives (initiatives_config.go).
+	initiatives *initiatives.Service
 }
 
 // nodeOptions are what runNode needs, already validated by the command.
@@ -121,18 +124,24 @@ func openNode(ctx context.Context, o nodeOptions) (*node, error) {
 		n.Close()
 		return nil, err
 	}
+	if err := n.openInitiatives(o.Citizens.Initiatives); err != nil {
+		n.Close()
+		return nil, err
+	}
 
 	reg := prometheus.NewRegistry()
 	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
 	reg.MustRegister(outbox.Collectors()...)
 	apiHandler := api.New(api.Deps{
 		Budget: n.budget, Anchors: n.anchors, Auth: access.NewAuth(n.tokens, n.identity), Identity: n.identity, OIDC: provider,
-		Citizens: n.citizens, Wallets: n.wallets, Registry: reg, Log: o.Log.With("part", "api"), Proxies: o.Identity.Proxies,
-		Ready: map[string]api.Check{"database": db.Ping, "chain": chainReady(client), "registry": n.registryReady},
+		Citizens: n.citizens, Wallets: n.wallets, Initiatives: n.initiatives, Registry: reg, Log: o.Log.With("part", "api"),
+		Proxies: o.Identity.Proxies,
+		Ready:   map[string]api.Check{"database": db.Ping, "chain": chainReady(client), "registry": n.registryReady},
 	})
 	// The pages serve every path but the API's (/api/…, /healthz, /readyz, /metrics).
 	n.handler = web.New(web.Deps{Budget: n.budget, API: apiHandler, RPCURL: o.PublicRPC, Log: o.Log.With("part", "web"),
-		Identity: n.identity, Citizens: n.citizens, Wallets: n.wallets, OIDC: provider != nil, Proxies: o.Identity.Proxies})
+		Identity: n.identity, Citizens: n.citizens, Wallets: n.wallets, OIDC: provider != nil, Proxies: o.Identity.Proxies,
+		Initiatives: n.initiatives})
 	return n, nil
 }
 

@@ -12,6 +12,7 @@ import (
 	"github.com/pbnode/pbnode/portal/budget"
 	"github.com/pbnode/pbnode/portal/citizens"
 	"github.com/pbnode/pbnode/portal/identity"
+	"github.com/pbnode/pbnode/portal/initiatives"
 	"github.com/pbnode/pbnode/portal/oidclogin"
 	"github.com/pbnode/pbnode/portal/pii"
 	"github.com/pbnode/pbnode/portal/wallets"
@@ -121,6 +122,22 @@ var errorCodes = []errorCode{
 	{wallets.ErrNoWallet, http.StatusNotFound, "citizen_not_found"},
 	{wallets.ErrUnknownUser, http.StatusNotFound, "user_not_found"},
 	{wallets.ErrDeactivated, http.StatusForbidden, "user_deactivated"},
+	// Citizens' initiatives: submission, photos, review, support, progress.
+	{initiatives.ErrInvalid, http.StatusBadRequest, "invalid_initiative"},
+	{initiatives.ErrUnknownCategory, http.StatusBadRequest, "unknown_category"},
+	{initiatives.ErrInvalidPhoto, http.StatusUnsupportedMediaType, "invalid_photo"},
+	{initiatives.ErrPhotoTooLarge, http.StatusRequestEntityTooLarge, "photo_too_large"},
+	{initiatives.ErrTooManyPhotos, http.StatusBadRequest, "too_many_photos"},
+	{initiatives.ErrNotFound, http.StatusNotFound, "initiative_not_found"},
+	{initiatives.ErrForbidden, http.StatusForbidden, "forbidden"},
+	{initiatives.ErrNotVerified, http.StatusForbidden, "not_verified"},
+	{initiatives.ErrTransition, http.StatusConflict, "invalid_transition"},
+	{initiatives.ErrReasonRequired, http.StatusBadRequest, "reason_required"},
+	{initiatives.ErrAlreadySupported, http.StatusConflict, "already_supported"},
+	{initiatives.ErrNotSupported, http.StatusNotFound, "not_supported"},
+	{initiatives.ErrSupportClosed, http.StatusConflict, "support_closed"},
+	{initiatives.ErrSupportOpen, http.StatusConflict, "support_open"},
+	{initiatives.ErrRoundNotFinalized, http.StatusConflict, "round_not_finalized"},
 }
 
 type errorBody struct {

@@ -130,6 +130,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 	}
 
 	maps.Copy(matrix, citizenMatrix())
+	maps.Copy(matrix, initiativeMatrix(t, f))
 
 	routes := f.n.Handler.(interface{ Routes() gin.RoutesInfo }).Routes()
 	seen := map[string]bool{}

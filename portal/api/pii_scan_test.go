@@ -68,6 +68,13 @@ func testPersonalDataScan(t *testing.T, driver string) {
 		seen["admin "+path] = expect(t, n, "GET", path, admin.caller, "", http.StatusOK).body
 	}
 	seen["anonymous /metrics"] = expect(t, n, "GET", "/metrics", caller{}, "", http.StatusOK).body
+	// Initiatives (R-2) refer to their author by user key only.
+	var ini struct{ ID int64 }
+	expect(t, n, "POST", "/api/v1/initiatives", users[0].caller, `{"title":"Скамейки","problem":"Негде сесть",
+		"expected_result":"Скамейки у подъезда","category":"improvement","cost_kopecks":100}`, http.StatusCreated).decode(t, &ini)
+	for _, path := range []string{"/api/v1/initiatives/review", fmt.Sprintf("/api/v1/initiatives/%d", ini.ID)} {
+		seen["moderator "+path] = expect(t, n, "GET", path, moderator.caller, "", http.StatusOK).body
+	}
 
 	places := map[string]string{"logs": logs.String(), "database dump": storagetest.DumpText(t, n.Storage)}
 	for name, body := range seen {

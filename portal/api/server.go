@@ -18,6 +18,7 @@ import (
 	"github.com/pbnode/pbnode/portal/citizens"
 	"github.com/pbnode/pbnode/portal/httpx"
 	"github.com/pbnode/pbnode/portal/identity"
+	"github.com/pbnode/pbnode/portal/initiatives"
 	"github.com/pbnode/pbnode/portal/oidclogin"
 	"github.com/pbnode/pbnode/portal/wallets"
 )
@@ -45,6 +46,9 @@ type Deps struct {
 	// Proxies are the load balancers whose X-Forwarded-For and X-Forwarded-Proto are believed
 	// (client address of rate limits, Secure cookies); nil trusts nobody.
 	Proxies *httpx.Proxies
+
+	// Initiatives are the citizens' initiatives (/initiatives, /photos); nil: not served.
+	Initiatives *initiatives.Service
 }
 
 type server struct {
@@ -59,6 +63,8 @@ type server struct {
 	proxies *httpx.Proxies // nil: trust nobody
 	ready   map[string]Check
 	log     *slog.Logger
+
+	initiatives *initiatives.Service // the citizens' initiatives; nil: not served
 }
 
 // New returns the HTTP handler of the whole API.
@@ -66,7 +72,7 @@ func New(d Deps) http.Handler {
 	gin.SetMode(gin.ReleaseMode)
 	s := &server{budget: d.Budget, anchors: d.Anchors, auth: d.Auth, ids: d.Identity, oidc: d.OIDC,
 		logins: newPendingLogins(), ready: d.Ready, log: d.Log, people: d.Citizens}
-	s.wallets, s.proxies = d.Wallets, d.Proxies
+	s.wallets, s.proxies, s.initiatives = d.Wallets, d.Proxies, d.Initiatives
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
 	// gin trusts no proxy: the client address (rate limits of sign-in) is s.proxies.ClientIP.
@@ -103,6 +109,9 @@ func New(d Deps) http.Handler {
 	}
 	if s.ids != nil && s.wallets != nil {
 		s.walletRoutes(v1)
+	}
+	if s.ids != nil && s.initiatives != nil {
+		s.initiativeRoutes(v1)
 	}
 	return r
 }

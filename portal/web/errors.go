@@ -41,9 +41,11 @@ func problemOf(err error) problem {
 		return problem{http.StatusBadRequest, "Неверный запрос", "Форма заполнена не так, как ожидалось. Откройте страницу заново и отправьте форму ещё раз."}
 	case errors.Is(err, errMethod):
 		return methodProblem(err)
-	default:
-		return problem{http.StatusInternalServerError, "Ошибка на сервере", "Не удалось показать страницу. Попробуйте обновить её через минуту."}
 	}
+	if p, ok := initiativeProblem(err); ok {
+		return p
+	}
+	return problem{http.StatusInternalServerError, "Ошибка на сервере", "Не удалось показать страницу. Попробуйте обновить её через минуту."}
 }
 
 // fail renders the error page for err and stops the handler chain. Server errors are logged

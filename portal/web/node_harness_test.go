@@ -43,11 +43,12 @@ func startNodeSite(t *testing.T, o siteOptions) *nodeSite {
 		}
 	}
 	apiHandler := api.New(api.Deps{Budget: n.Budget, Anchors: n.Anchors, Auth: access.NewAuth(n.Tokens, n.Identity),
-		Identity: n.Identity, OIDC: provider, Citizens: n.Citizens, Wallets: n.Wallets, Registry: prometheus.NewRegistry(),
+		Identity: n.Identity, OIDC: provider, Citizens: n.Citizens, Wallets: n.Wallets, Initiatives: n.Initiatives, Registry: prometheus.NewRegistry(),
 		Log: nodetest.Logger(), Proxies: o.Proxies,
 		Ready: map[string]api.Check{"database": func(context.Context) error { return nil }}})
 	h := web.New(web.Deps{Budget: n.Budget, API: apiHandler, RPCURL: testRPC, Log: nodetest.Logger(),
-		Identity: n.Identity, Citizens: n.Citizens, Wallets: n.Wallets, OIDC: provider != nil, Proxies: o.Proxies})
+		Identity: n.Identity, Citizens: n.Citizens, Wallets: n.Wallets, OIDC: provider != nil, Proxies: o.Proxies,
+		Initiatives: n.Initiatives})
 	srv.Config.Handler = h
 	srv.Start()
 	t.Cleanup(srv.Close)

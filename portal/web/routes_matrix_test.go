@@ -2,6 +2,7 @@ package web_test
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -130,6 +131,7 @@ func TestPageRouteMatrix(t *testing.T) {
 		}), 0, http.StatusOK}, // the text to sign, for static/wallet.js
 		"POST /wallet/link": {true, fresh("/wallet/link", false, linkForm), 0, 0},
 	}
+	maps.Copy(matrix, initiativePageMatrix(t, f))
 
 	seen := map[string]bool{}
 	for _, r := range f.site.Handler.Routes() {
@@ -192,6 +194,8 @@ func (f *pageFixture) check(t *testing.T, method string, e pageEntry, col string
 		}
 	case col == "anonymous":
 		want = e.anon
+	case officialPages[req.path][col] != 0:
+		want = officialPages[req.path][col]
 	}
 	if want == 0 {
 		want = http.StatusOK

@@ -57,7 +57,7 @@ func (s *site) session(c *gin.Context) {
 	unsafe := c.Request.Method != http.MethodGet && c.Request.Method != http.MethodHead
 	csrf := ""
 	if unsafe {
-		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxFormBytes)
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, s.formLimit(c))
 		csrf = c.PostForm(csrfField)
 	}
 	p, err := s.ids.AuthenticateCookie(c.Request.Context(), token, csrf, unsafe)
@@ -71,6 +71,14 @@ func (s *site) session(c *gin.Context) {
 		return
 	}
 	c.Next()
+}
+
+// formLimit caps a form's body: a multipart form may carry photos (initiatives.go).
+func (s *site) formLimit(c *gin.Context) int64 {
+	if s.uploadBytes > 0 && c.ContentType() == "multipart/form-data" {
+		return s.uploadBytes
+	}
+	return maxFormBytes
 }
 
 // signedIn lets signed-in visitors through. Anyone else goes to /login (and comes back

@@ -58,6 +58,9 @@ type Deps struct {
 	// Proxies are the load balancers whose X-Forwarded-For and X-Forwarded-Proto are believed
 	// (client address of rate limits, Secure cookies); nil trusts nobody.
 	Proxies *httpx.Proxies
+
+	// Initiatives are citizens' initiatives (/initiatives…, initiatives.go); nil: none.
+	Initiatives Initiatives
 }
 
 // site holds the pages' dependencies and parsed templates; it is read-only once built.
@@ -75,6 +78,9 @@ type site struct {
 	oidc     bool     // the sign-in page offers the OpenID provider
 	proxies  *httpx.Proxies
 	allow    allowed // the methods of each route, for the 405 page's Allow header
+
+	initiatives Initiatives // nil: no initiatives' pages
+	uploadBytes int64       // the cap of a multipart form with photos; 0: none accepted
 }
 
 // New returns the node's front handler: the pages and their static assets, with the API's
@@ -87,6 +93,11 @@ func New(d Deps) http.Handler {
 	}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
+	}
+	if d.Initiatives != nil {
+		s.initiatives = d.Initiatives
+		cfg := d.Initiatives.Config()
+		s.uploadBytes = int64(cfg.MaxPhotos+1)*(cfg.MaxPhotoBytes+1) + maxFormBytes
 	}
 	s.assets = loadAssets()
 	s.tmpl = parseTemplates(s.funcs())
@@ -140,6 +151,7 @@ func (s *site) routes() *gin.Engine {
 	pages.Match(read, "/", s.home)
 	pages.Match(read, "/rounds/:round", s.round)
 	s.citizenRoutes(pages, read)
+	s.initiativeRoutes(pages, read)
 	return r
 }
 

@@ -25,6 +25,7 @@ import (
 	"github.com/pbnode/pbnode/portal/citizens"
 	"github.com/pbnode/pbnode/portal/httpx"
 	"github.com/pbnode/pbnode/portal/identity"
+	"github.com/pbnode/pbnode/portal/initiatives"
 	"github.com/pbnode/pbnode/portal/internal/fake"
 	"github.com/pbnode/pbnode/portal/oidclogin"
 	"github.com/pbnode/pbnode/portal/outbox"
@@ -52,6 +53,9 @@ type Node struct {
 	Vault    *pii.Vault       // seals the node's personal data
 	Storage  storage.Config   // the database, for storagetest.DumpText
 	log      *slog.Logger
+
+	// Initiatives are the citizens' initiatives (initiatives.go), photos in a temporary directory.
+	Initiatives *initiatives.Service
 }
 
 // Options change the node a test starts.
@@ -114,6 +118,7 @@ func StartWith(t testing.TB, driver string, o Options) *Node {
 
 	n.startIdentity(t, o.Identity)
 	n.startCitizens(t)
+	n.startInitiatives(t)
 	srv := httptest.NewUnstartedServer(nil)
 	n.startWallets(t, chainID.Uint64(), "http://"+srv.Listener.Addr().String())
 	var provider *oidclogin.Provider
@@ -125,7 +130,7 @@ func StartWith(t testing.TB, driver string, o Options) *Node {
 	}
 	srv.Config.Handler = api.New(api.Deps{
 		Budget: n.Budget, Anchors: n.Anchors, Auth: access.NewAuth(n.Tokens, n.Identity), Identity: n.Identity, OIDC: provider,
-		Citizens: n.Citizens, Wallets: n.Wallets, Registry: prometheus.NewRegistry(), Log: log, Proxies: o.Proxies,
+		Citizens: n.Citizens, Wallets: n.Wallets, Initiatives: n.Initiatives, Registry: prometheus.NewRegistry(), Log: log, Proxies: o.Proxies,
 		Ready: map[string]api.Check{"database": db.Ping, "chain": func(ctx context.Context) error { _, err := client.BlockNumber(ctx); return err }},
 	})
 	n.Handler = srv.Config.Handler
