@@ -13,8 +13,9 @@ import (
 	"github.com/pbnode/pbnode/storage/storagetest"
 )
 
-// nonCipherBlobs are the byte-string columns that hold no vault ciphertext.
-var nonCipherBlobs = []string{"operations.raw_tx"}
+// nonCipherBlobs are the byte-string columns that hold no vault ciphertext: signed
+// transactions, and published election files (open data by design).
+var nonCipherBlobs = []string{"operations.raw_tx", "tallies.input"}
 
 // uncoveredCipherColumns returns the columns of cols that look like ciphertext columns (named
 // *_cipher, or a byte string not in nonCipherBlobs) but are missing from list, and the

@@ -10,6 +10,7 @@ func migrations() []migration {
 		sqlMigration(4, "wallets", schemaV4()...),
 		sqlMigration(5, "round_eligibility", schemaV5()...),
 		sqlMigration(6, "proposals", schemaV6()...),
+		sqlMigration(7, "tallies", schemaV7()...),
 	}
 }
 
@@ -411,5 +412,26 @@ func schemaV6() []string {
 		)`,
 		`CREATE INDEX proposal_photos_proposal ON proposal_photos (proposal_id, id)`,
 		`CREATE INDEX proposal_photos_sha256 ON proposal_photos (sha256)`,
+	}
+}
+
+// schemaV7 adds off-chain tallies anchored on-chain (R-1.4, R-1.5): the input .pb file as
+// published, its SHA-256, the result, the root anchored in the AnchorRegistry and the
+// operation that anchors it.
+func schemaV7() []string {
+	return []string{
+		`CREATE TABLE tallies (
+			id         {pk},
+			sha256     TEXT NOT NULL,
+			rule       TEXT NOT NULL,
+			input      {blob} NOT NULL,
+			result     TEXT NOT NULL,
+			root       TEXT NOT NULL,
+			selected   INTEGER NOT NULL,
+			op_id      BIGINT REFERENCES operations (id),
+			created_by BIGINT,
+			created_at {ts} NOT NULL,
+			UNIQUE (sha256, rule)
+		)`,
 	}
 }

@@ -25,6 +25,7 @@ import (
 	"github.com/pbnode/pbnode/portal/identity"
 	"github.com/pbnode/pbnode/portal/initiatives"
 	"github.com/pbnode/pbnode/portal/outbox"
+	"github.com/pbnode/pbnode/portal/tallies"
 	"github.com/pbnode/pbnode/portal/wallets"
 	"github.com/pbnode/pbnode/portal/web"
 	"github.com/pbnode/pbnode/storage"
@@ -38,6 +39,7 @@ type node struct {
 	worker  *outbox.Worker
 	budget  *budget.Service
 	anchors *anchors.Service
+	tallies *tallies.Service // published off-chain tallies, anchored on-chain
 	tokens  *access.Tokens
 	// identity signs people in; sweep runs its Sweep every sweepEvery.
 	identity   *identity.Service
@@ -106,6 +108,8 @@ func openNode(ctx context.Context, o nodeOptions) (*node, error) {
 	n.budget.Register(n.worker)
 	n.anchors = anchors.New(db, n.worker)
 	n.anchors.Register(n.worker)
+	n.tallies = tallies.New(db, n.worker)
+	n.tallies.Register(n.worker, n.anchors)
 	if err := n.anchors.EnsureRegistry(ctx); err != nil {
 		n.Close()
 		return nil, err
@@ -134,7 +138,7 @@ func openNode(ctx context.Context, o nodeOptions) (*node, error) {
 	reg.MustRegister(outbox.Collectors()...)
 	apiHandler := api.New(api.Deps{
 		Budget: n.budget, Anchors: n.anchors, Auth: access.NewAuth(n.tokens, n.identity), Identity: n.identity, OIDC: provider,
-		Citizens: n.citizens, Wallets: n.wallets, Initiatives: n.initiatives, Registry: reg, Log: o.Log.With("part", "api"),
+		Citizens: n.citizens, Wallets: n.wallets, Initiatives: n.initiatives, Tallies: n.tallies, Registry: reg, Log: o.Log.With("part", "api"),
 		Proxies: o.Identity.Proxies,
 		Ready:   map[string]api.Check{"database": db.Ping, "chain": chainReady(client), "registry": n.registryReady},
 	})

@@ -1,17 +1,19 @@
 package main
 
 import (
-	"encoding/json"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
 
+	"github.com/pbnode/pbnode/chain"
 	"github.com/pbnode/pbnode/portal/pabulib"
+	"github.com/pbnode/pbnode/portal/tallies"
 	"github.com/pbnode/pbnode/portal/tally"
 )
 
@@ -32,7 +34,7 @@ func newTallyCmd(opts *rootOptions) *cobra.Command {
 		Short: "Tally participatory-budgeting elections off-chain",
 		Args:  cobra.NoArgs,
 	}
-	cmd.AddCommand(newTallyPBCmd(opts))
+	cmd.AddCommand(newTallyPBCmd(opts), newTallyVerifyCmd(opts))
 	return cmd
 }
 
@@ -60,13 +62,6 @@ func newTallyPBCmd(opts *rootOptions) *cobra.Command {
 	return cmd
 }
 
-// tallyResult is what `pbnode tally pb --json` prints; cost is a decimal string.
-type tallyResult struct {
-	Rule     string   `json:"rule"`
-	Selected []string `json:"selected"`
-	Cost     string   `json:"cost"`
-}
-
 func runTallyPB(o tallyOptions, out io.Writer) error {
 	if o.in == "" {
 		return &exitError{code: exitBadInput, err: errors.New("tally pb: --in FILE.pb is required")}
@@ -80,9 +75,8 @@ func runTallyPB(o tallyOptions, out io.Writer) error {
 		return &exitError{code: exitBadInput, err: fmt.Errorf("tally %s: %w", o.in, err)}
 	}
 	if o.json {
-		return json.NewEncoder(out).Encode(tallyResult{
-			Rule: string(res.Rule), Selected: res.Selected, Cost: strconv.FormatInt(res.Cost, 10),
-		})
+		_, err := fmt.Fprintf(out, "%s\n", res.JSON())
+		return err
 	}
 	for _, id := range res.Selected {
 		if _, err := fmt.Fprintln(out, id); err != nil {
@@ -104,4 +98,60 @@ func readElection(path string) (*pabulib.Election, error) {
 		return nil, fmt.Errorf("read election %s: %w", path, err)
 	}
 	return e, nil
+}
+
+// tallyVerifyOptions are the flags of `pbnode tally verify`.
+type tallyVerifyOptions struct {
+	in       string
+	rule     string
+	rpc      string
+	registry string
+}
+
+func newTallyVerifyCmd(opts *rootOptions) *cobra.Command {
+	var o tallyVerifyOptions
+	cmd := &cobra.Command{
+		Use:   "verify --in FILE.pb --rpc URL --registry ADDRESS [--rule R]",
+		Short: "Recount a published .pb file and find its anchor on-chain",
+		Long: "verify recounts the file (the file's own rule unless --rule names another), hashes the result\n" +
+			"and the file as the node anchors them (portal/tallies), and looks for that anchor in the\n" +
+			"AnchorRegistry at --registry (GET /api/v1/contracts names it). It prints the result and the\n" +
+			"anchor's transaction; it exits 1 when there is no such anchor and 2 on bad input.",
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return runTallyVerify(cmd.Context(), o, opts.stdout)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.in, "in", "", "the published .pb file (required)")
+	f.StringVar(&o.rule, "rule", "", "the rule it was tallied under (default: the file's META rule)")
+	f.StringVar(&o.rpc, "rpc", "", "JSON-RPC URL of a chain node (required)")
+	f.StringVar(&o.registry, "registry", "", "address of the AnchorRegistry (required)")
+	return cmd
+}
+
+func runTallyVerify(ctx context.Context, o tallyVerifyOptions, out io.Writer) error {
+	if o.in == "" || o.rpc == "" || !common.IsHexAddress(o.registry) {
+		return &exitError{code: exitBadInput, err: errors.New("tally verify: --in FILE.pb, --rpc URL and --registry 0xADDRESS are required")}
+	}
+	input, err := os.ReadFile(o.in)
+	if err != nil {
+		return &exitError{code: exitBadInput, err: fmt.Errorf("tally verify: %w", err)}
+	}
+	c, err := chain.Dial(ctx, o.rpc)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	res, anchor, err := tallies.Verify(ctx, c, common.HexToAddress(o.registry), input, tally.Rule(o.rule))
+	switch {
+	case errors.Is(err, tallies.ErrInvalid), errors.Is(err, tallies.ErrTooLarge):
+		return &exitError{code: exitBadInput, err: fmt.Errorf("tally verify %s: %w", o.in, err)}
+	case err != nil:
+		fmt.Fprintf(out, "%s\nNOT ANCHORED: %v\n", res.JSON(), err)
+		return &exitError{code: 1, err: fmt.Errorf("tally verify %s: %w", o.in, err)}
+	}
+	_, err = fmt.Fprintf(out, "%s\nANCHORED: root %s, %d selected, anchor #%d in block %d, tx %s\n",
+		res.JSON(), anchor.Root.Hex(), anchor.LeafCount, anchor.Index, anchor.Block, anchor.TxHash.Hex())
+	return err
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/pbnode/pbnode/portal/initiatives"
 	"github.com/pbnode/pbnode/portal/oidclogin"
 	"github.com/pbnode/pbnode/portal/pii"
+	"github.com/pbnode/pbnode/portal/tallies"
 	"github.com/pbnode/pbnode/portal/wallets"
 )
 
@@ -138,6 +139,11 @@ var errorCodes = []errorCode{
 	{initiatives.ErrSupportClosed, http.StatusConflict, "support_closed"},
 	{initiatives.ErrSupportOpen, http.StatusConflict, "support_open"},
 	{initiatives.ErrRoundNotFinalized, http.StatusConflict, "round_not_finalized"},
+	// Published tallies.
+	{tallies.ErrInvalid, http.StatusBadRequest, "invalid_pb"},
+	{tallies.ErrTooLarge, http.StatusRequestEntityTooLarge, "body_too_large"},
+	{tallies.ErrAlreadyTallied, http.StatusConflict, "already_tallied"},
+	{tallies.ErrNotFound, http.StatusNotFound, "tally_not_found"},
 }
 
 type errorBody struct {

@@ -131,6 +131,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 
 	maps.Copy(matrix, citizenMatrix())
 	maps.Copy(matrix, initiativeMatrix(t, f))
+	maps.Copy(matrix, tallyMatrix(t, f))
 
 	routes := f.n.Handler.(interface{ Routes() gin.RoutesInfo }).Routes()
 	seen := map[string]bool{}

@@ -20,6 +20,7 @@ import (
 	"github.com/pbnode/pbnode/portal/identity"
 	"github.com/pbnode/pbnode/portal/initiatives"
 	"github.com/pbnode/pbnode/portal/oidclogin"
+	"github.com/pbnode/pbnode/portal/tallies"
 	"github.com/pbnode/pbnode/portal/wallets"
 )
 
@@ -49,6 +50,8 @@ type Deps struct {
 
 	// Initiatives are the citizens' initiatives (/initiatives, /photos); nil: not served.
 	Initiatives *initiatives.Service
+	// Tallies are published off-chain tallies anchored on-chain (/tallies); nil: not served.
+	Tallies *tallies.Service
 }
 
 type server struct {
@@ -65,6 +68,7 @@ type server struct {
 	log     *slog.Logger
 
 	initiatives *initiatives.Service // the citizens' initiatives; nil: not served
+	tallies     *tallies.Service     // published off-chain tallies; nil: not served
 }
 
 // New returns the HTTP handler of the whole API.
@@ -72,7 +76,7 @@ func New(d Deps) http.Handler {
 	gin.SetMode(gin.ReleaseMode)
 	s := &server{budget: d.Budget, anchors: d.Anchors, auth: d.Auth, ids: d.Identity, oidc: d.OIDC,
 		logins: newPendingLogins(), ready: d.Ready, log: d.Log, people: d.Citizens}
-	s.wallets, s.proxies, s.initiatives = d.Wallets, d.Proxies, d.Initiatives
+	s.wallets, s.proxies, s.initiatives, s.tallies = d.Wallets, d.Proxies, d.Initiatives, d.Tallies
 	r := gin.New()
 	r.HandleMethodNotAllowed = true
 	// gin trusts no proxy: the client address (rate limits of sign-in) is s.proxies.ClientIP.
@@ -112,6 +116,9 @@ func New(d Deps) http.Handler {
 	}
 	if s.ids != nil && s.initiatives != nil {
 		s.initiativeRoutes(v1)
+	}
+	if s.tallies != nil {
+		s.tallyRoutes(v1)
 	}
 	return r
 }

@@ -1,8 +1,10 @@
 package tally
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/pbnode/pbnode/portal/pabulib"
 )
@@ -29,6 +31,27 @@ var ErrUnknownRule = errors.New("unknown rule")
 type Result struct {
 	Rule Rule
 	Outcome
+}
+
+// resultJSON is the canonical JSON form of a Result; cost is a decimal string.
+type resultJSON struct {
+	Rule     Rule     `json:"rule"`
+	Selected []string `json:"selected"`
+	Cost     string   `json:"cost"`
+}
+
+// JSON is the canonical form of r, `{"rule":"greedy","selected":["c1","c7"],"cost":"123000"}`:
+// what `pbnode tally pb --json` prints and what a tally anchor's root hashes (portal/tallies).
+func (r Result) JSON() []byte {
+	sel := r.Selected
+	if sel == nil {
+		sel = []string{}
+	}
+	b, err := json.Marshal(resultJSON{Rule: r.Rule, Selected: sel, Cost: strconv.FormatInt(r.Cost, 10)})
+	if err != nil {
+		panic(fmt.Sprintf("tally: encode result: %v", err)) // strings and a string slice always encode
+	}
+	return b
 }
 
 // Run tallies election e under rule, or under the file's own rule when rule is "".

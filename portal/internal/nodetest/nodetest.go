@@ -30,6 +30,7 @@ import (
 	"github.com/pbnode/pbnode/portal/oidclogin"
 	"github.com/pbnode/pbnode/portal/outbox"
 	"github.com/pbnode/pbnode/portal/pii"
+	"github.com/pbnode/pbnode/portal/tallies"
 	"github.com/pbnode/pbnode/portal/wallets"
 	"github.com/pbnode/pbnode/storage"
 )
@@ -56,6 +57,8 @@ type Node struct {
 
 	// Initiatives are the citizens' initiatives (initiatives.go), photos in a temporary directory.
 	Initiatives *initiatives.Service
+	// Tallies are the published off-chain tallies, anchored in the AnchorRegistry.
+	Tallies *tallies.Service
 }
 
 // Options change the node a test starts.
@@ -115,6 +118,8 @@ func StartWith(t testing.TB, driver string, o Options) *Node {
 	if err := n.Anchors.EnsureRegistry(t.Context()); err != nil {
 		t.Fatal(err)
 	}
+	n.Tallies = tallies.New(db, n.Worker)
+	n.Tallies.Register(n.Worker, n.Anchors)
 
 	n.startIdentity(t, o.Identity)
 	n.startCitizens(t)
@@ -130,7 +135,7 @@ func StartWith(t testing.TB, driver string, o Options) *Node {
 	}
 	srv.Config.Handler = api.New(api.Deps{
 		Budget: n.Budget, Anchors: n.Anchors, Auth: access.NewAuth(n.Tokens, n.Identity), Identity: n.Identity, OIDC: provider,
-		Citizens: n.Citizens, Wallets: n.Wallets, Initiatives: n.Initiatives, Registry: prometheus.NewRegistry(), Log: log, Proxies: o.Proxies,
+		Citizens: n.Citizens, Wallets: n.Wallets, Initiatives: n.Initiatives, Tallies: n.Tallies, Registry: prometheus.NewRegistry(), Log: log, Proxies: o.Proxies,
 		Ready: map[string]api.Check{"database": db.Ping, "chain": func(ctx context.Context) error { _, err := client.BlockNumber(ctx); return err }},
 	})
 	n.Handler = srv.Config.Handler
