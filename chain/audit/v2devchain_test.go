@@ -254,9 +254,9 @@ func TestRecomputeV2Rules(t *testing.T) {
 			if !slices.Equal(r.Funded, tt.want) || !slices.Equal(contract, tt.want) || !slices.Equal(r.FundedOnChain, tt.want) {
 				t.Errorf("funded: recomputed %v, report's on-chain %v, contract %v; want %v", r.Funded, r.FundedOnChain, contract, tt.want)
 			}
-			got := []int{r.Claims, r.Allocations, r.Withdrawals, r.Materialized, r.Batches, r.RelayTxs, r.RelayedRecords, r.DirectTxs}
-			if want := []int{4, 8, 1, 3, 1, 3, 8, 1}; !slices.Equal(got, want) {
-				t.Errorf("claims allocations withdrawals materialized batches relayTxs records directTxs = %v, want %v", got, want)
+			got := []int{r.Claims, r.Allocations, r.Withdrawals, r.Materialized, r.Batches, r.RelayTxs, r.RelayedRecords, r.DirectTxs, r.ProofsVerified}
+			if want := []int{4, 8, 1, 3, 1, 3, 8, 1, 4}; !slices.Equal(got, want) {
+				t.Errorf("claims allocations withdrawals materialized batches relayTxs records directTxs proofs = %v, want %v", got, want)
 			}
 			if r.Returned == nil || r.TreasuryBalance.Cmp(r.Returned) != 0 {
 				t.Errorf("returned %v, treasury holds %v", r.Returned, r.TreasuryBalance)

@@ -20,7 +20,7 @@ func ExampleReportV2_WriteText() {
 		Distributed: big.NewInt(400), DistributedView: big.NewInt(400), Claims: 2,
 		RoundBalance: big.NewInt(600), TreasuryBalance: big.NewInt(0), Allocated: big.NewInt(400),
 		FundedCost: big.NewInt(300), Allocations: 3, Withdrawals: 1, Materialized: 1, Batches: 1,
-		RelayTxs: 2, RelayedRecords: 4, RelayedByKind: [3]int{2, 1, 1},
+		RelayTxs: 2, RelayedRecords: 4, RelayedByKind: [3]int{2, 1, 1}, ProofsVerified: 2,
 		Initiatives: []audit.Initiative{
 			{ID: 1, Cost: big.NewInt(300), Received: big.NewInt(250), ReceivedView: big.NewInt(250), Balance: big.NewInt(250), Funded: true},
 			{ID: 2, Cost: big.NewInt(900), Received: big.NewInt(150), ReceivedView: big.NewInt(150), Balance: big.NewInt(150)},
@@ -46,6 +46,7 @@ func ExampleReportV2_WriteText() {
 	//
 	// Events: 2 claims, 3 allocations, 1 withdrawals, 1 materialized, 1 claims batches
 	// Signatures: 4 relayed records in 2 relay transactions (2 claim+allocate, 1 allocate, 1 withdraw); 0 direct transactions
+	// Eligibility: 2 of 2 claims proven against the eligibility root in force
 	//
 	// Initiatives:
 	//   id  cost  received  view  piggy bank  funded

@@ -298,6 +298,15 @@ func (rr *relayReader) run(jobs []relayJob) ([]relayResult, error) {
 		}
 		out[k].idx = j.idx
 		out[k].call = callOf(rr.round, tx)
+		if out[k].call.call == callDirect {
+			var sender struct {
+				From common.Address `json:"from"`
+			}
+			if err := json.Unmarshal(raws[k], &sender); err != nil {
+				return nil, fmt.Errorf("read the sender of %s: %w", j.hash.Hex(), err)
+			}
+			out[k].call.from = sender.From
+		}
 		out[k].signers = make([]common.Address, len(out[k].call.records))
 		for r := range out[k].call.records {
 			out[k].signers[r] = recoverSigner(rr.dom, &out[k].call.records[r])

@@ -168,6 +168,7 @@ func (t *v2Tally) apply(ev *v2Event) {
 	// claimAndAllocate moves its tokens (a token Transfer) before it emits
 	// Allocated.
 	first := t.pending >= 0 && !t.isTokenLog(ev) && t.firstUse(ev)
+	t.checkDirect(ev)
 	switch ev.kind {
 	case kindClaimed:
 		t.claimed(ev)

@@ -31,6 +31,18 @@ type v2Call struct {
 	call      callKind
 	records   []roundv2.Signed
 	decodeErr string // relay calldata that does not decode
+	// proof and flags are a relay's eligibility multiproof (flag k is bit k%256 of word k/256).
+	proof []common.Hash
+	flags []*big.Int
+	// direct is a citizen's claimAndAllocate: the claimed leaf's proof.
+	direct *directClaim
+	from   common.Address // the sender, as the node reports it (direct calls only)
+}
+
+// directClaim is the eligibility part of claimAndAllocate's calldata.
+type directClaim struct {
+	index, quota *big.Int
+	proof        []common.Hash
 }
 
 var relaySelector = roundV2ABI.GetABI().Methods["relay"].ID
@@ -46,9 +58,89 @@ func callOf(round common.Address, tx *types.Transaction) v2Call {
 		if err != nil {
 			return v2Call{call: callRelay, decodeErr: err.Error()}
 		}
-		return v2Call{call: callRelay, records: recs}
+		proof, flags, err := decodeRelayProof(data)
+		if err != nil {
+			return v2Call{call: callRelay, decodeErr: err.Error()}
+		}
+		return v2Call{call: callRelay, records: recs, proof: proof, flags: flags}
+	case len(data) >= 4 && bytes.Equal(data[:4], claimSelector):
+		return v2Call{call: callDirect, direct: decodeClaim(data)}
 	}
 	return v2Call{call: callDirect}
+}
+
+var claimSelector = roundV2ABI.GetABI().Methods["claimAndAllocate"].ID
+
+// decodeClaim reads claimAndAllocate(index, quota, proof, id, amount) calldata; nil when it
+// does not decode (the contract would not have run it). Direct claims are few: the ABI's
+// reflection is fine here.
+func decodeClaim(data []byte) *directClaim {
+	args, err := roundV2ABI.GetABI().Methods["claimAndAllocate"].Inputs.Unpack(data[4:])
+	if err != nil || len(args) != 5 {
+		return nil
+	}
+	index, ok1 := args[0].(*big.Int)
+	quota, ok2 := args[1].(*big.Int)
+	proof, ok3 := args[2].([][32]byte)
+	if !ok1 || !ok2 || !ok3 {
+		return nil
+	}
+	c := &directClaim{index: index, quota: quota, proof: make([]common.Hash, len(proof))}
+	for i, p := range proof {
+		c.proof[i] = p
+	}
+	return c
+}
+
+// decodeRelayProof reads the multiproof (head words 1 and 2: bytes32[] proof, uint256[] flag
+// words) of relay calldata that decodeRelay accepted.
+func decodeRelayProof(data []byte) ([]common.Hash, []*big.Int, error) {
+	args := data[4:]
+	words := func(i int) ([][]byte, error) {
+		off, ok := abiOffset(args, i)
+		if !ok || off+32 > uint64(len(args)) {
+			return nil, fmt.Errorf("%w: argument %d offset", errRelayCalldata, i)
+		}
+		n, ok := word64(args[off : off+32])
+		if !ok || n > (uint64(len(args))-off-32)/32 {
+			return nil, fmt.Errorf("%w: argument %d has %d words in %d bytes", errRelayCalldata, i, n, len(args))
+		}
+		out := make([][]byte, n)
+		for k := range out {
+			start := off + 32 + uint64(k)*32
+			out[k] = args[start : start+32]
+		}
+		return out, nil
+	}
+	pw, err := words(1)
+	if err != nil {
+		return nil, nil, err
+	}
+	fw, err := words(2)
+	if err != nil {
+		return nil, nil, err
+	}
+	proof := make([]common.Hash, len(pw))
+	for k, w := range pw {
+		proof[k] = common.BytesToHash(w)
+	}
+	flags := make([]*big.Int, len(fw))
+	for k, w := range fw {
+		flags[k] = new(big.Int).SetBytes(w)
+	}
+	return proof, flags, nil
+}
+
+// unpackFlags expands a relay's flag words into the n flags of its multiproof.
+func unpackFlags(words []*big.Int, n int) ([]bool, bool) {
+	if n < 0 || (n+255)/256 > len(words) {
+		return nil, false
+	}
+	flags := make([]bool, n)
+	for k := range flags {
+		flags[k] = words[k/256].Bit(k%256) == 1
+	}
+	return flags, true
 }
 
 var errRelayCalldata = errors.New("malformed relay calldata")

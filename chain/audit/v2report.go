@@ -79,6 +79,7 @@ type ReportV2 struct {
 	Batches        int    `json:"batches"`         // ClaimsCommitted events
 	RelayTxs       int    `json:"relay_txs"`       // relay transactions read
 	RelayedRecords int    `json:"relayed_records"` // records in them, each signature recovered
+	ProofsVerified int    `json:"proofs_verified"` // claims proven against the eligibility root in force
 	DirectTxs      int    `json:"direct_txs"`      // citizens' own calls on the round
 	UnverifiedTxs  int    `json:"unverified_txs"`  // reached the round through another contract
 	RelayedByKind  [3]int `json:"relayed_by_kind"` // claim+allocate, allocate, withdraw
@@ -172,6 +173,7 @@ func (r *ReportV2) WriteText(w io.Writer) error {
 	if r.UnverifiedTxs > 0 {
 		fmt.Fprintf(&b, "; %d through other contracts (records not read)", r.UnverifiedTxs)
 	}
+	fmt.Fprintf(&b, "\nEligibility: %d of %d claims proven against the eligibility root in force", r.ProofsVerified, r.Claims)
 	fmt.Fprintf(&b, "\n")
 	if err := writeInitiatives(&b, r.Initiatives); err != nil {
 		return err

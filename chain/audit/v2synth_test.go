@@ -67,6 +67,7 @@ type synthBuilder struct {
 	received [synthInitiatives + 1]uint64
 	applied  []roundv2.AppliedRecord
 	batchOf  []uint64
+	elig     *merkle.Tree // the eligibility tree: (i, addrs[i], synthQuota)
 }
 
 var (
@@ -143,6 +144,18 @@ func (b *synthBuilder) setup(budget, leaves uint64) {
 		b.event("InitiativeRegistered", []any{u(cost), pb}, uintTopic(id))
 		v.initiatives = append(v.initiatives, initiativeView{cost: u(cost), piggyBank: pb})
 	}
+	for _, k := range b.keys {
+		b.addrs = append(b.addrs, crypto.PubkeyToAddress(k.PublicKey))
+	}
+	elig := make([]common.Hash, leaves)
+	for i := range elig {
+		elig[i] = merkle.EligibilityLeaf(uint64(i), b.addrs[i], synthQuota)
+	}
+	var err error
+	if b.elig, err = merkle.New(elig); err != nil {
+		panic(err)
+	}
+	v.eligibilityRoot = b.elig.Root()
 	b.nextTx()
 	b.event("EligibilityRootSet", []any{v.eligibilityRoot, u(leaves)}, uintTopic(1))
 }
@@ -199,7 +212,24 @@ func (b *synthBuilder) relay(tb testing.TB, recs []roundv2.Record, signers []int
 	for i := range signed {
 		bound[i] = signed[i].Binding()
 	}
-	data := roundV2ABI.PackRelay(bound, [][32]byte{}, []*big.Int{})
+	proof, flags := [][32]byte{}, []*big.Int{}
+	var claims []int
+	for _, rec := range recs {
+		if rec.Kind == roundv2.KindClaimAllocate {
+			claims = append(claims, int(rec.Index))
+		}
+	}
+	if len(claims) > 0 {
+		mp, err := b.elig.MultiProof(claims)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, h := range mp.Proof {
+			proof = append(proof, h)
+		}
+		flags = merkle.PackFlags(mp.Flags)
+	}
+	data := roundV2ABI.PackRelay(bound, proof, flags)
 	to := synthRound
 	tx := types.NewTx(&types.LegacyTx{To: &to, Data: data, Gas: 1})
 	b.s.txs[b.tx] = tx
@@ -207,9 +237,6 @@ func (b *synthBuilder) relay(tb testing.TB, recs []roundv2.Record, signers []int
 
 func (b *synthBuilder) claims(tb testing.TB, citizens int) {
 	b.s.views.claimsBatchCount = new(big.Int)
-	for _, k := range b.keys {
-		b.addrs = append(b.addrs, crypto.PubkeyToAddress(k.PublicKey))
-	}
 	for lo := 0; lo < citizens; lo += synthBatch {
 		var recs []roundv2.Record
 		var who []int

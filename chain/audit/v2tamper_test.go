@@ -70,6 +70,9 @@ func TestTamperSyntheticV2(t *testing.T) {
 		{name: "a forged signature in the calldata", txs: func(txs map[common.Hash]*types.Transaction) {
 			forgeRecord(txs, 1, 3)
 		}, want: []string{CheckSignatures}},
+		{name: "a claims batch whose multiproof does not prove its claims", txs: func(txs map[common.Hash]*types.Transaction) {
+			forgeProof(txs, 1)
+		}, want: []string{CheckEligibility}},
 		{name: "a Materialized event dropped", logs: func(ls []types.Log) []types.Log {
 			return slices.Delete(ls, nthLog(ls, topicMaterialized, 7), nthLog(ls, topicMaterialized, 7)+1)
 		}, want: []string{CheckPositions, CheckSignatures}},
@@ -83,7 +86,7 @@ func TestTamperSyntheticV2(t *testing.T) {
 			ls[j].Topics = slices.Clone(ls[j].Topics)
 			ls[j].Topics[2] = ls[i].Topics[2]
 			return ls
-		}, want: []string{CheckClaims, CheckClaimsRoots, CheckSignatures}},
+		}, want: []string{CheckClaims, CheckEligibility, CheckClaimsRoots, CheckSignatures}},
 		{name: "distributed() differs", views: func(v *v2Views) { v.distributed = new(big.Int).Add(v.distributed, big.NewInt(1)) },
 			want: []string{CheckDistributed}},
 		{name: "supply is not the budget", views: func(v *v2Views) { v.totalSupply = new(big.Int).Add(v.totalSupply, big.NewInt(1)) },
@@ -144,6 +147,18 @@ func forgeRecord(txs map[common.Hash]*types.Transaction, nth, k int) {
 	data := slices.Clone(txs[h].Data())
 	rec := func(i int) []byte { return data[4+3*32+32+i*96:][:96] } // selector, 3 offsets, length
 	copy(rec(k)[32:96], rec(k + 1)[32:96])
+	to := *txs[h].To()
+	txs[h] = types.NewTx(&types.LegacyTx{To: &to, Data: data, Gas: 1})
+}
+
+// forgeProof flips a bit of the last word of the nth relay transaction's calldata (from 1, in
+// block order): a node of its eligibility multiproof, or its flag words.
+func forgeProof(txs map[common.Hash]*types.Transaction, nth int) {
+	hashes := slices.SortedFunc(maps.Keys(txs), func(a, b common.Hash) int { return strings.Compare(a.Hex(), b.Hex()) })
+	h := hashes[nth-1]
+	data := slices.Clone(txs[h].Data())
+	proofOff := 4 + int(new(big.Int).SetBytes(data[4+32:4+64]).Uint64()) // head word 1: the proof's offset
+	data[proofOff+32+31] ^= 1                                            // the proof's first node
 	to := *txs[h].To()
 	txs[h] = types.NewTx(&types.LegacyTx{To: &to, Data: data, Gas: 1})
 }

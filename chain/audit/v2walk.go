@@ -226,6 +226,7 @@ func (t *v2Tally) commitClaims(batch uint64, root common.Hash, claims uint64, tx
 		}
 		leaves = append(leaves, merkle.AppliedLeaf(acct.index, acct.citizen, acct.quota, acct.id, acct.amount))
 	}
+	t.checkMultiProof(batch, tx)
 	tree, err := merkle.New(leaves)
 	if err != nil {
 		t.r.findf(CheckClaimsRoots, "batch %d: %v", batch, err)
@@ -234,4 +235,54 @@ func (t *v2Tally) commitClaims(batch uint64, root common.Hash, claims uint64, tx
 	if got := tree.Root(); got != root {
 		t.r.findf(CheckClaimsRoots, "batch %d: ClaimsCommitted root %s, the applied leaves give %s", batch, root.Hex(), got.Hex())
 	}
+}
+
+// checkMultiProof proves a relayed batch's claims, (index, citizen, quota) as its Claimed
+// events say, against the eligibility root in force with the multiproof of its calldata
+// the claimed quotas were the published ones.
+func (t *v2Tally) checkMultiProof(batch uint64, tx common.Hash) {
+	if t.curTx < 0 {
+		return
+	}
+	tr := &t.st.logs.txs[t.curTx]
+	if tr.call != callRelay || tr.decodeErr != "" || len(t.txClaims) == 0 {
+		return
+	}
+	mp := merkle.MultiProof{Proof: tr.proof}
+	for _, a := range t.txClaims {
+		acct := &t.accts[a]
+		mp.Leaves = append(mp.Leaves, merkle.EligibilityLeaf(acct.index, acct.citizen, acct.quota))
+	}
+	flags, ok := unpackFlags(tr.flags, len(mp.Leaves)+len(mp.Proof)-1)
+	mp.Flags = flags
+	if !ok || !merkle.VerifyMultiProof(t.lastRoot, mp) {
+		t.r.findf(CheckEligibility, "batch %d (tx %s): the %d claims do not prove against the eligibility root %s", batch, tx.Hex(), len(mp.Leaves), t.lastRoot.Hex())
+		return
+	}
+	t.r.ProofsVerified += len(mp.Leaves)
+}
+
+// checkDirect checks a citizen's own call: every per-citizen event is the sender's, and a
+// direct claim proves (index, sender, quota) against the eligibility root in force.
+func (t *v2Tally) checkDirect(ev *v2Event) {
+	if t.curTx < 0 {
+		return
+	}
+	tr := &t.st.logs.txs[t.curTx]
+	if tr.call != callDirect || ev.kind == kindMaterialized || ev.kind == kindOther {
+		return
+	}
+	if tr.from != (common.Address{}) && ev.citizen != tr.from {
+		t.r.findf(CheckSignatures, "tx %s from %s emits %s for %s", tr.hash.Hex(), tr.from.Hex(), describe(ev), ev.citizen.Hex())
+	}
+	if ev.kind != kindClaimed {
+		return
+	}
+	c := tr.direct
+	if c == nil || !c.index.IsUint64() || c.index.Uint64() != ev.a || !c.quota.IsUint64() || c.quota.Uint64() != ev.b ||
+		!merkle.VerifyProof(t.lastRoot, merkle.EligibilityLeaf(ev.a, ev.citizen, ev.b), c.proof) {
+		t.r.findf(CheckEligibility, "direct claim of index %d by %s (tx %s) does not prove against the eligibility root %s", ev.a, ev.citizen.Hex(), tr.hash.Hex(), t.lastRoot.Hex())
+		return
+	}
+	t.r.ProofsVerified++
 }

@@ -57,9 +57,9 @@ func TestAuditorsAgreeOnReplay(t *testing.T) {
 		t.Fatalf("chain/audit: %v", err)
 	}
 	if !want.OK() || !want.Finalized || !slices.Equal(want.FundedOnChain, uint64sOf(res.Funded)) ||
-		want.Claims != res.Voters || want.RelayedRecords != res.Records {
-		t.Fatalf("chain/audit: failed %v, finalized %t, funded on chain %v (replay %v), claims %d (voters %d), records %d (replay %d)",
-			want.Failed(), want.Finalized, want.FundedOnChain, res.Funded, want.Claims, res.Voters, want.RelayedRecords, res.Records)
+		want.Claims != res.Voters || want.RelayedRecords != res.Records || want.ProofsVerified != res.Voters {
+		t.Fatalf("chain/audit: failed %v, finalized %t, funded on chain %v (replay %v), claims %d (voters %d), records %d (replay %d), proofs %d",
+			want.Failed(), want.Finalized, want.FundedOnChain, res.Funded, want.Claims, res.Voters, want.RelayedRecords, res.Records, want.ProofsVerified)
 	}
 
 	cmd := exec.CommandContext(t.Context(), node, filepath.Join("..", "..", "scripts", "audit-v2.mjs"),
