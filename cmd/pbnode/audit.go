@@ -22,23 +22,26 @@ import (
 
 // auditOptions are the flags of `pbnode audit`.
 type auditOptions struct {
-	rpc   string
-	round string
-	api   string
-	json  bool
-	wait  time.Duration // how long the API may take to reach no pending operations
-	poll  time.Duration // interval between polls of the API (not a flag; tests shorten it)
+	rpc      string
+	round    string
+	registry string // with --api: audit the tally anchors instead of a round
+	api      string
+	json     bool
+	wait     time.Duration // how long the API may take to reach no pending operations
+	poll     time.Duration // interval between polls of the API (not a flag; tests shorten it)
 }
 
 func newAuditCmd(opts *rootOptions) *cobra.Command {
 	o := auditOptions{poll: time.Second}
 	cmd := &cobra.Command{
-		Use:   "audit --rpc URL --round ADDRESS [--api URL] [--json] [--wait 60s]",
+		Use:   "audit --rpc URL (--round ADDRESS [--api URL] | --registry ADDRESS --api URL) [--json] [--wait 60s]",
 		Short: "Recompute a round from the chain alone and compare it with a node's API",
 		Long: "audit reads only the chain (events and views) to recompute the round's supply, distribution,\n" +
 			"piggy-bank totals and funded set. With --api it compares them with what that node reports.\n" +
 			"A BudgetRoundV2 round (told by its eligibilityVersion() view) is recounted with its claims,\n" +
 			"claims roots, relayed signatures and rule; --api does not apply to it yet.\n" +
+			"With --registry instead of --round it recounts every tally the API publishes (GET /api/v1/tallies)\n" +
+			"from its file and matches each with its anchor in the AnchorRegistry, and every anchor with a tally.\n" +
 			"It exits 1 on any finding or error, 0 when everything agrees.",
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -51,8 +54,8 @@ func newAuditCmd(opts *rootOptions) *cobra.Command {
 	f.StringVar(&o.api, "api", "", "base URL of a pbnode API to compare with, e.g. http://127.0.0.1:8080")
 	f.BoolVar(&o.json, "json", false, "print the result as JSON")
 	f.DurationVar(&o.wait, "wait", time.Minute, "with --api: how long to wait for the node's pending operations")
+	f.StringVar(&o.registry, "registry", "", "address of the AnchorRegistry: recount the tallies --api publishes and match their anchors (instead of --round)")
 	cobra.CheckErr(cmd.MarkFlagRequired("rpc"))
-	cobra.CheckErr(cmd.MarkFlagRequired("round"))
 	return cmd
 }
 
@@ -82,6 +85,12 @@ func (r auditResult) findings() int {
 // runAudit settles the API view first (so that the chain holds what the node has sent), then
 // recomputes the round from the chain, compares, prints, and fails on any finding.
 func runAudit(ctx context.Context, o auditOptions, out io.Writer) error {
+	if o.registry != "" {
+		return runAuditAnchors(ctx, o, out)
+	}
+	if o.round == "" {
+		return &exitError{code: exitBadInput, err: errors.New(`audit: --round ADDRESS (or --registry ADDRESS with --api) is required`)}
+	}
 	if !common.IsHexAddress(o.round) {
 		return fmt.Errorf("--round %q is not a 0x address", o.round)
 	}
