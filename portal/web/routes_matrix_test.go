@@ -132,6 +132,7 @@ func TestPageRouteMatrix(t *testing.T) {
 		"POST /wallet/link": {true, fresh("/wallet/link", false, linkForm), 0, 0},
 	}
 	maps.Copy(matrix, initiativePageMatrix(t, f))
+	maps.Copy(matrix, budgetPageMatrix(t, f))
 
 	seen := map[string]bool{}
 	for _, r := range f.site.Handler.Routes() {

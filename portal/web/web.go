@@ -152,6 +152,8 @@ func (s *site) routes() *gin.Engine {
 	pages.Match(read, "/rounds/:round", s.round)
 	s.citizenRoutes(pages, read)
 	s.initiativeRoutes(pages, read)
+	s.allocationRoutes(pages, read)
+	s.treasuryRoutes(pages, read)
 	return r
 }
 
