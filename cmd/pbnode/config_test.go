@@ -495,7 +495,9 @@ func TestCommandsReadTheConfig(t *testing.T) {
 		{"migrate again", []string{"migrate", "--storage-dsn", filepath.Join(dir, "pbnode.db")}, 0, "database is up to date", ""},
 		{"invalid config", []string{"migrate", "--log-format", "xml"}, 1, "", "pbnode: config log.format"},
 		{"unknown command", []string{"nope"}, 1, "", "pbnode: unknown command"},
-		{"audit needs --rpc and --round", []string{"audit"}, 1, "", `required flag(s) "round", "rpc" not set`},
+		{"audit needs --rpc", []string{"audit"}, 1, "", `required flag(s) "rpc" not set`},
+		{"audit needs --round or --registry", []string{"audit", "--rpc", "http://127.0.0.1:1"}, 2, "",
+			"--round ADDRESS (or --registry ADDRESS with --api) is required"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
