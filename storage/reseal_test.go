@@ -14,7 +14,8 @@ import (
 )
 
 // nonCipherBlobs are the byte-string columns that hold no vault ciphertext.
-var nonCipherBlobs = []string{"operations.raw_tx"}
+// A signed record's signature (r, vs) is public: the relay publishes it on chain.
+var nonCipherBlobs = []string{"operations.raw_tx", "signed_records.r", "signed_records.vs"}
 
 // uncoveredCipherColumns returns the columns of cols that look like ciphertext columns (named
 // *_cipher, or a byte string not in nonCipherBlobs) but are missing from list, and the
@@ -70,7 +71,7 @@ func TestCiphertextColumnsGuardBites(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { db.Close() })
-			extra := storage.SQLMigration(len(storage.KnownMigrations())+1, "new_secrets",
+			extra := storage.SQLMigration(storage.LatestMigration()+1, "new_secrets",
 				`ALTER TABLE profiles ADD COLUMN email_cipher {blob}`,
 				`CREATE TABLE notes (id {pk}, body {blob})`)
 			if _, err := db.MigrateWith(t.Context(), append(storage.KnownMigrations(), extra)); err != nil {

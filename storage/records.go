@@ -1,0 +1,229 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// RecordStatus is where a signed record is on its way to the chain.
+type RecordStatus string
+
+// Record statuses: pending (its relay operation is not signed yet) → sent (signed) → applied
+// (mined); pending or sent → failed (its relay failed, or an earlier record of the citizen
+// did, and the database change was undone).
+const (
+	RecordPending RecordStatus = "pending"
+	RecordSent    RecordStatus = "sent"
+	RecordApplied RecordStatus = "applied"
+	RecordFailed  RecordStatus = "failed"
+)
+
+func (s RecordStatus) valid() bool {
+	return slices.Contains([]RecordStatus{RecordPending, RecordSent, RecordApplied, RecordFailed}, s)
+}
+
+// SignedRecord is one EIP-712 record the node signed for a citizen of a BudgetRoundV2 round
+// (migration 7): kind 0 claim+allocate (with index and quota, nonce 0), 1 allocate, 2 withdraw
+// (with the nonce); initiative is the on-chain id; r and vs the ERC-2098 signature. OpID is
+// the relay operation that carries it.
+type SignedRecord struct {
+	ID         int64
+	RoundID    int64
+	CitizenID  int64
+	Kind       int
+	Index      int64
+	Quota      int64
+	Nonce      int64
+	Initiative int
+	Amount     int64
+	Deadline   int64
+	R          []byte
+	VS         []byte
+	Status     RecordStatus
+	OpID       int64
+	Address    string // read only: the citizen's address
+	CreatedAt  time.Time
+	UpdatedAt  time.Time
+}
+
+type recordRow struct {
+	ID               int64 `gorm:"primaryKey"`
+	RoundID          int64
+	CitizenID        int64
+	Kind             int
+	EligibilityIndex int64
+	Quota            int64
+	Nonce            int64
+	Initiative       int
+	Amount           int64
+	Deadline         int64
+	R                []byte
+	VS               []byte `gorm:"column:vs"`
+	Status           string
+	OpID             int64
+	Address          string `gorm:"->"`
+	CreatedAt        time.Time
+	UpdatedAt        time.Time
+}
+
+func (recordRow) TableName() string { return "signed_records" }
+
+func (row recordRow) record() SignedRecord {
+	return SignedRecord{
+		ID: row.ID, RoundID: row.RoundID, CitizenID: row.CitizenID, Kind: row.Kind, Index: row.EligibilityIndex,
+		Quota: row.Quota, Nonce: row.Nonce, Initiative: row.Initiative, Amount: row.Amount, Deadline: row.Deadline,
+		R: row.R, VS: row.VS, Status: RecordStatus(row.Status), OpID: row.OpID, Address: row.Address,
+		CreatedAt: row.CreatedAt.UTC(), UpdatedAt: row.UpdatedAt.UTC(),
+	}
+}
+
+// CreateRecord inserts a signed record (status pending) and sets its ID and timestamps.
+// ErrConflict when the citizen has a live record with that nonce; ErrNotFound without a quota
+// or operation.
+func (r Repo) CreateRecord(ctx context.Context, rec *SignedRecord) error {
+	if rec.Kind < 0 || rec.Kind > 2 || rec.Amount <= 0 || len(rec.R) != 32 || len(rec.VS) != 32 {
+		return fmt.Errorf("create record: %w: kind %d, amount %d", ErrInvalid, rec.Kind, rec.Amount)
+	}
+	t := now()
+	row := recordRow{
+		RoundID: rec.RoundID, CitizenID: rec.CitizenID, Kind: rec.Kind, EligibilityIndex: rec.Index, Quota: rec.Quota,
+		Nonce: rec.Nonce, Initiative: rec.Initiative, Amount: rec.Amount, Deadline: rec.Deadline, R: rec.R, VS: rec.VS,
+		Status: string(RecordPending), OpID: rec.OpID, CreatedAt: t, UpdatedAt: t,
+	}
+	if err := r.with(ctx).Omit("Address").Create(&row).Error; err != nil {
+		return fmt.Errorf("create record: %w", translate(err))
+	}
+	rec.ID, rec.Status, rec.CreatedAt, rec.UpdatedAt = row.ID, RecordPending, t, t
+	return nil
+}
+
+// recordsQuery selects records with their citizens' addresses.
+func (r Repo) recordsQuery(ctx context.Context) *gorm.DB {
+	return r.with(ctx).Table("signed_records").Select("signed_records.*, citizens.address").
+		Joins("JOIN citizens ON citizens.id = signed_records.citizen_id")
+}
+
+// OpRecords lists the records an operation carries: claims by eligibility index, then the
+// rest in the order they were signed.
+func (r Repo) OpRecords(ctx context.Context, opID int64) ([]SignedRecord, error) {
+	var rows []recordRow
+	err := r.recordsQuery(ctx).Where("signed_records.op_id = ?", opID).
+		Order("CASE WHEN signed_records.kind = 0 THEN 0 ELSE 1 END, signed_records.eligibility_index, signed_records.id").
+		Find(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("list records of op %d: %w", opID, translate(err))
+	}
+	return recordsOf(rows), nil
+}
+
+// CitizenRecords lists a citizen's records in a round in the given statuses, by nonce.
+func (r Repo) CitizenRecords(ctx context.Context, roundID, citizenID int64, statuses ...RecordStatus) ([]SignedRecord, error) {
+	ss := make([]string, len(statuses))
+	for i, s := range statuses {
+		if !s.valid() {
+			return nil, fmt.Errorf("list records: %w: status %q", ErrInvalid, s)
+		}
+		ss[i] = string(s)
+	}
+	var rows []recordRow
+	err := r.recordsQuery(ctx).Where("signed_records.round_id = ? AND signed_records.citizen_id = ? AND signed_records.status IN ?", roundID, citizenID, ss).
+		Order("signed_records.nonce, signed_records.id").Find(&rows).Error
+	if err != nil {
+		return nil, fmt.Errorf("list records of citizen %d in round %d: %w", citizenID, roundID, translate(err))
+	}
+	return recordsOf(rows), nil
+}
+
+// CountOpRecords counts the live records an operation carries: claims and the others.
+func (r Repo) CountOpRecords(ctx context.Context, opID int64) (claims, others int64, err error) {
+	var rows []struct {
+		Claim bool
+		N     int64
+	}
+	err = r.with(ctx).Raw(`SELECT kind = 0 AS claim, COUNT(*) AS n FROM signed_records
+		WHERE op_id = ? AND status <> ? GROUP BY kind = 0`, opID, string(RecordFailed)).Scan(&rows).Error
+	if err != nil {
+		return 0, 0, fmt.Errorf("count records of op %d: %w", opID, translate(err))
+	}
+	for _, row := range rows {
+		if row.Claim {
+			claims = row.N
+		} else {
+			others = row.N
+		}
+	}
+	return claims, others, nil
+}
+
+// SetRecordStatus moves record id to status; from, when given, lists the statuses it may
+// leave (ErrConflict otherwise).
+func (r Repo) SetRecordStatus(ctx context.Context, id int64, status RecordStatus, from ...RecordStatus) error {
+	if !status.valid() {
+		return fmt.Errorf("set record %d status: %w: %q", id, ErrInvalid, status)
+	}
+	q := r.with(ctx).Table("signed_records").Where("id = ?", id)
+	if len(from) > 0 {
+		ss := make([]string, len(from))
+		for i, s := range from {
+			ss[i] = string(s)
+		}
+		q = q.Where("status IN ?", ss)
+	}
+	res := q.Updates(map[string]any{"status": string(status), "updated_at": now()})
+	if res.Error == nil && res.RowsAffected == 0 {
+		return fmt.Errorf("set record %d status %s: %w", id, status, ErrConflict)
+	}
+	return affected(res.Error, res.RowsAffected, "set record %d status", id)
+}
+
+// SetOpRecordsStatus moves every record of an operation that is in one of from to status and
+// returns how many moved.
+func (r Repo) SetOpRecordsStatus(ctx context.Context, opID int64, status RecordStatus, from ...RecordStatus) (int64, error) {
+	if !status.valid() {
+		return 0, fmt.Errorf("set records of op %d: %w: %q", opID, ErrInvalid, status)
+	}
+	ss := make([]string, len(from))
+	for i, s := range from {
+		ss[i] = string(s)
+	}
+	res := r.with(ctx).Table("signed_records").Where("op_id = ? AND status IN ?", opID, ss).
+		Updates(map[string]any{"status": string(status), "updated_at": now()})
+	if res.Error != nil {
+		return 0, fmt.Errorf("set records of op %d %s: %w", opID, status, translate(res.Error))
+	}
+	return res.RowsAffected, nil
+}
+
+// LatestPendingOp returns the newest pending operation of a kind in a round, or ErrNotFound.
+func (r Repo) LatestPendingOp(ctx context.Context, roundID int64, kind string) (Op, error) {
+	var row opRow
+	err := r.with(ctx).Where("round_id = ? AND kind = ? AND status = ?", roundID, kind, string(OpPending)).
+		Order("id DESC").Take(&row).Error
+	if err != nil {
+		return Op{}, fmt.Errorf("load pending %s of round %d: %w", kind, roundID, translate(err))
+	}
+	return row.op(), nil
+}
+
+// HoldPendingOp locks pending operation id for the transaction (a guarded no-op UPDATE) and
+// reports whether it is still pending: a record joins an operation only while the worker has
+// not signed it.
+func (r Repo) HoldPendingOp(ctx context.Context, id int64) (bool, error) {
+	res := r.with(ctx).Exec("UPDATE operations SET updated_at = ? WHERE id = ? AND status = ?", now(), id, string(OpPending))
+	if res.Error != nil {
+		return false, fmt.Errorf("hold op %d: %w", id, translate(res.Error))
+	}
+	return res.RowsAffected > 0, nil
+}
+
+func recordsOf(rows []recordRow) []SignedRecord {
+	out := make([]SignedRecord, len(rows))
+	for i, row := range rows {
+		out[i] = row.record()
+	}
+	return out
+}
