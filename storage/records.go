@@ -81,14 +81,31 @@ func (row recordRow) record() SignedRecord {
 	}
 }
 
-// CreateRecord inserts a signed record (status pending) and sets its ID and timestamps.
+// sigLen reports a signature of 32-byte r and vs, or none yet (both empty).
+func sigLen(r, vs []byte) bool { return len(r) == len(vs) && (len(r) == 32 || len(r) == 0) }
+
+// SetRecordSignature stores the signature of a record created before it could be signed (its
+// round's address was not known yet).
+func (r Repo) SetRecordSignature(ctx context.Context, id int64, sigR, sigVS []byte) error {
+	if len(sigR) != 32 || len(sigVS) != 32 {
+		return fmt.Errorf("set record %d signature: %w", id, ErrInvalid)
+	}
+	res := r.with(ctx).Exec("UPDATE signed_records SET r = ?, vs = ?, updated_at = ? WHERE id = ?", sigR, sigVS, now(), id)
+	return affected(res.Error, res.RowsAffected, "set record %d signature", id)
+}
+
+// CreateRecord inserts a signed record (status pending) and sets its ID and timestamps; r and
+// vs may both be empty for a record signed later (SetRecordSignature).
 // ErrConflict when the citizen has a live record with that nonce; ErrNotFound without a quota
 // or operation.
 func (r Repo) CreateRecord(ctx context.Context, rec *SignedRecord) error {
-	if rec.Kind < 0 || rec.Kind > 2 || rec.Amount <= 0 || len(rec.R) != 32 || len(rec.VS) != 32 {
+	if rec.Kind < 0 || rec.Kind > 2 || rec.Amount <= 0 || !sigLen(rec.R, rec.VS) {
 		return fmt.Errorf("create record: %w: kind %d, amount %d", ErrInvalid, rec.Kind, rec.Amount)
 	}
 	t := now()
+	if len(rec.R) == 0 { // not signed yet: empty, not NULL
+		rec.R, rec.VS = []byte{}, []byte{}
+	}
 	row := recordRow{
 		RoundID: rec.RoundID, CitizenID: rec.CitizenID, Kind: rec.Kind, EligibilityIndex: rec.Index, Quota: rec.Quota,
 		Nonce: rec.Nonce, Initiative: rec.Initiative, Amount: rec.Amount, Deadline: rec.Deadline, R: rec.R, VS: rec.VS,

@@ -50,7 +50,13 @@ func (s *server) createRound(c *gin.Context) {
 	if !s.bind(c, &req) {
 		return
 	}
-	in := budget.NewRound{Name: req.Name, Budget: req.BudgetKopecks, Deadline: req.Deadline, Eligibility: req.Eligibility.rules()}
+	rule, err := budget.ParseRule(req.Rule)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	in := budget.NewRound{Name: req.Name, Budget: req.BudgetKopecks, Deadline: req.Deadline, Eligibility: req.Eligibility.rules(),
+		Rule: rule, Threshold: req.ThresholdKopecks}
 	for _, ini := range req.Initiatives {
 		in.Initiatives = append(in.Initiatives, budget.NewInitiative{Title: ini.Title, Cost: ini.CostKopecks})
 	}

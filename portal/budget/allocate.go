@@ -32,7 +32,8 @@ func (s *Service) move(ctx context.Context, m Move, kind string) (Receipt, error
 	if m.Amount <= 0 {
 		return Receipt{}, fmt.Errorf("%w: amount must be positive", ErrInvalid)
 	}
-	if _, err := s.openRound(ctx, m.RoundID); err != nil {
+	r, err := s.openRound(ctx, m.RoundID)
+	if err != nil {
 		return Receipt{}, err
 	}
 	ini, err := s.db.InitiativeByNumber(ctx, m.RoundID, m.Initiative)
@@ -44,6 +45,9 @@ func (s *Service) move(ctx context.Context, m Move, kind string) (Receipt, error
 	cit, err := s.citizen(ctx, m.CitizenID)
 	if err != nil {
 		return Receipt{}, err
+	}
+	if r.ContractVersion == 2 {
+		return s.moveV2(ctx, r, m, ini, cit, kind)
 	}
 	rc := Receipt{Status: string(storage.OpPending)}
 	err = s.db.Tx(ctx, func(tx *storage.Tx) error {

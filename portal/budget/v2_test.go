@@ -1,0 +1,199 @@
+package budget_test
+
+import (
+	"errors"
+	"slices"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/pbnode/pbnode/chain/audit"
+	"github.com/pbnode/pbnode/chain/merkle"
+	"github.com/pbnode/pbnode/chain/roundv2"
+	"github.com/pbnode/pbnode/portal/budget"
+	"github.com/pbnode/pbnode/portal/internal/nodetest"
+	"github.com/pbnode/pbnode/storage"
+	"github.com/pbnode/pbnode/storage/storagetest"
+)
+
+// TestRoundV2 runs a BudgetRoundV2 round through the service on the embedded chain: the
+// eligibility root from permanent indices, claims relayed in one batch, materialize before a
+// citizen's second record, a re-distribution that appends indices, a relay the chain refuses
+// (compensated), finalization, and the chain-only recount.
+func TestRoundV2(t *testing.T) {
+	for _, driver := range storagetest.Drivers {
+		t.Run(driver, func(t *testing.T) {
+			t.Parallel()
+			testRoundV2(t, driver)
+		})
+	}
+}
+
+func testRoundV2(t *testing.T, driver string) {
+	var offset atomic.Int64
+	// The service's clock runs 290 s behind: the round may close 25 s from now and the
+	// service still takes moves after that, which the chain then refuses.
+	offset.Store(int64(-290 * time.Second))
+	n := nodetest.Start(t, driver, budget.WithClock(func() time.Time { return time.Now().Add(time.Duration(offset.Load())) }))
+	ctx := t.Context()
+	deadline := time.Now().Add(25 * time.Second).Truncate(time.Second)
+	r, err := n.Budget.CreateRound(ctx, budget.NewRound{Name: "Round v2", Budget: 400_000, Deadline: deadline,
+		Initiatives: []budget.NewInitiative{{Title: "Park", Cost: 100_000}, {Title: "Lights", Cost: 250_000}, {Title: "Benches", Cost: 30_000}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Contract != 2 || r.Rule != roundv2.RuleGreedy {
+		t.Fatalf("new round: contract %d rule %d, want v2 greedy", r.Contract, r.Rule)
+	}
+	var ids []int64
+	var addrs []common.Address
+	for range 3 {
+		_, a, id := n.CustodialCitizen(t)
+		addrs, ids = append(addrs, a), append(ids, id)
+	}
+	own := common.HexToAddress("0x00000000000000000000000000000000000000e1") // a wallet of its own
+	addrs = append(addrs, own)
+	// Distribute before the deployment is even signed: records made then are signed by the relay.
+	dist, err := n.Budget.Distribute(ctx, r.ID, addrs)
+	if err != nil || dist.Each != 100_000 || dist.Remainder != 0 {
+		t.Fatalf("Distribute = %+v, %v; want 100000 each", dist, err)
+	}
+	if _, err := n.Budget.Distribute(ctx, r.ID, addrs[:2]); !errors.Is(err, budget.ErrAlreadyDistributed) {
+		t.Errorf("Distribute to nobody new: err = %v, want ErrAlreadyDistributed", err)
+	}
+	move := func(citizen int64, initiative int, amount int64, withdraw bool) (budget.Receipt, error) {
+		m := budget.Move{RoundID: r.ID, CitizenID: citizen, Initiative: initiative, Amount: amount}
+		if withdraw {
+			return n.Budget.Withdraw(ctx, m)
+		}
+		return n.Budget.Allocate(ctx, m)
+	}
+	// c0 claims into Lights and, before anything is mined, allocates again: that record waits
+	// for a materialize. c1 and c2 claim: one relay carries the three claims.
+	rc0, err := move(ids[0], 2, 60_000, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc1, err := move(ids[1], 1, 50_000, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rc1.OpID != rc0.OpID {
+		t.Errorf("claims went to relays %d and %d, want one batch", rc0.OpID, rc1.OpID)
+	}
+	if _, err := move(ids[2], 1, 40_000, false); err != nil {
+		t.Fatal(err)
+	}
+	rcSecond, err := move(ids[0], 3, 10_000, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rcSecond.OpID <= rc0.OpID || rcSecond.Balance.Allocated != 70_000 {
+		t.Errorf("c0's second record: relay %d (claims in %d), balance %+v", rcSecond.OpID, rc0.OpID, rcSecond.Balance)
+	}
+	ownID, err := n.Budget.CitizenByAddress(ctx, own)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := move(ownID, 1, 1_000, false); !errors.Is(err, budget.ErrOwnWallet) {
+		t.Errorf("allocation of an own wallet through the node: err = %v, want ErrOwnWallet", err)
+	}
+	if _, err := move(ids[1], 1, 60_000, false); !errors.Is(err, budget.ErrInsufficientBalance) {
+		t.Errorf("over-allocation: err = %v, want ErrInsufficientBalance", err)
+	}
+	n.Drain(t)
+	if _, err := move(ids[0], 2, 5_000, true); err != nil { // c0 is materialized now
+		t.Fatal(err)
+	}
+	n.Drain(t)
+
+	r, err = n.Budget.Round(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chainRound := roundv2.New(n.Chain, nil, r.Address)
+	checkTree(t, n, chainRound, addrs, 100_000)
+	checkReceived(t, n, chainRound, r.ID, map[int]int64{1: 90_000, 2: 55_000, 3: 10_000})
+	acc, err := chainRound.Account(ctx, addrs[0])
+	if err != nil || !acc.Materialized || acc.Nonce != 3 || acc.Unallocated != 35_000 {
+		t.Errorf("c0's account on chain = %+v, %v; want materialized, nonce 3, 35000 unallocated", acc, err)
+	}
+	if distributed, _ := chainRound.Distributed(ctx); int64(distributed) != r.Totals.Distributed || distributed != 300_000 || r.Totals.Granted != 400_000 {
+		t.Errorf("distributed: chain %d, service %+v; want 300000 claimed of 400000 granted", distributed, r.Totals)
+	}
+
+	// A newly eligible citizen gets the next index and a new root; the budget is all granted.
+	_, late, _ := n.CustodialCitizen(t)
+	if _, err := n.Budget.Distribute(ctx, r.ID, []common.Address{late}); !errors.Is(err, budget.ErrInvalid) {
+		t.Errorf("Distribute past the budget: err = %v, want ErrInvalid", err)
+	}
+
+	// After the deadline the chain refuses the relay: both records are undone.
+	time.Sleep(time.Until(deadline.Add(1500 * time.Millisecond)))
+	before, _ := n.Budget.Balance(ctx, r.ID, ids[0])
+	if _, err := move(ids[0], 1, 1_000, false); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := move(ids[1], 3, 1_000, false); err != nil {
+		t.Fatal(err)
+	}
+	n.Drain(t)
+	after, _ := n.Budget.Balance(ctx, r.ID, ids[0])
+	if after.Allocated != before.Allocated {
+		t.Errorf("a refused relay left c0 at %d allocated, want %d", after.Allocated, before.Allocated)
+	}
+	checkReceived(t, n, chainRound, r.ID, map[int]int64{1: 90_000, 2: 55_000, 3: 10_000})
+
+	offset.Store(0)
+	if _, err := n.Budget.Finalize(ctx, r.ID); err != nil {
+		t.Fatal(err)
+	}
+	n.Drain(t)
+	if r, err = n.Budget.Round(ctx, r.ID); err != nil || r.Status != string(storage.RoundFinalized) || !slices.Equal(r.Funded, []int{1, 2, 3}) {
+		t.Fatalf("finalized round = %+v, %v; want funded [1 2 3]", r, err)
+	}
+	rep, err := audit.RecomputeV2(ctx, n.Chain, r.Address)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.OK() || rep.Claims != 3 || rep.Materialized != 1 || !slices.Equal(rep.FundedOnChain, []uint64{1, 2, 3}) {
+		t.Errorf("audit: ok %v claims %d materialized %d funded %v; findings %v", rep.OK(), rep.Claims, rep.Materialized, rep.FundedOnChain, rep.Findings())
+	}
+}
+
+// checkTree compares the chain's eligibility root with the tree of addrs at indices 0, 1, …
+func checkTree(t *testing.T, n *nodetest.Node, r *roundv2.Round, addrs []common.Address, quota uint64) {
+	t.Helper()
+	leaves := make([]common.Hash, len(addrs))
+	for i, a := range addrs {
+		leaves[i] = merkle.EligibilityLeaf(uint64(i), a, quota)
+	}
+	tree, err := merkle.New(leaves)
+	if err != nil {
+		t.Fatal(err)
+	}
+	root, err := r.EligibilityRoot(t.Context())
+	if err != nil || root != tree.Root() {
+		t.Errorf("eligibility root %s, %v; want %s", root, err, tree.Root())
+	}
+}
+
+// checkReceived compares the service's piggy banks and the chain's with want.
+func checkReceived(t *testing.T, n *nodetest.Node, r *roundv2.Round, roundID int64, want map[int]int64) {
+	t.Helper()
+	inis, err := n.Budget.Initiatives(t.Context(), roundID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ini := range inis {
+		onChain, err := r.Initiative(t.Context(), uint16(ini.Number))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ini.Received != want[ini.Number] || int64(onChain.Received) != want[ini.Number] {
+			t.Errorf("initiative %d: service %d, chain %d; want %d", ini.Number, ini.Received, onChain.Received, want[ini.Number])
+		}
+	}
+}
