@@ -217,13 +217,37 @@ func (r Repo) SetOpRecordsStatus(ctx context.Context, opID int64, status RecordS
 
 // LatestPendingOp returns the newest pending operation of a kind in a round, or ErrNotFound.
 func (r Repo) LatestPendingOp(ctx context.Context, roundID int64, kind string) (Op, error) {
+	return r.pendingOp(ctx, roundID, kind, 0, "id DESC")
+}
+
+// OldestPendingOpAfter returns the oldest pending operation of a kind in a round whose id is
+// greater than after, or ErrNotFound.
+func (r Repo) OldestPendingOpAfter(ctx context.Context, roundID int64, kind string, after int64) (Op, error) {
+	return r.pendingOp(ctx, roundID, kind, after, "id")
+}
+
+func (r Repo) pendingOp(ctx context.Context, roundID int64, kind string, after int64, order string) (Op, error) {
 	var row opRow
-	err := r.with(ctx).Where("round_id = ? AND kind = ? AND status = ?", roundID, kind, string(OpPending)).
-		Order("id DESC").Take(&row).Error
+	err := r.with(ctx).Where("round_id = ? AND kind = ? AND status = ? AND id > ?", roundID, kind, string(OpPending), after).
+		Order(order).Take(&row).Error
 	if err != nil {
 		return Op{}, fmt.Errorf("load pending %s of round %d: %w", kind, roundID, translate(err))
 	}
 	return row.op(), nil
+}
+
+// LastOpID returns the id of the newest operation of a kind in a round, whatever its status;
+// 0 when there is none.
+func (r Repo) LastOpID(ctx context.Context, roundID int64, kind string) (int64, error) {
+	var top *int64
+	err := r.with(ctx).Raw("SELECT MAX(id) FROM operations WHERE round_id = ? AND kind = ?", roundID, kind).Scan(&top).Error
+	if err != nil {
+		return 0, fmt.Errorf("load last %s of round %d: %w", kind, roundID, translate(err))
+	}
+	if top == nil {
+		return 0, nil
+	}
+	return *top, nil
 }
 
 // HoldPendingOp locks pending operation id for the transaction (a guarded no-op UPDATE) and

@@ -120,11 +120,22 @@ func (s *Service) newRecord(ctx context.Context, tx *storage.Tx, r storage.Round
 	return rec, id, tx.SetMaterializeOp(ctx, r.ID, cit.ID, &id)
 }
 
-// relayOpFor returns the relay operation a new record joins: the round's newest pending relay
-// while the worker has not signed it, it has room, and it comes after operation after;
-// otherwise a new one.
+// relayOpFor returns the relay operation a new record joins, one the worker has not signed
+// yet, with room, and after operation after; otherwise a new one. A claim joins the oldest
+// such relay after the round's last eligibility root (which holds the claim's index, and
+// which the relay's multiproof is built against); a citizen's other record joins the newest,
+// which comes after every earlier record of theirs.
 func relayOpFor(ctx context.Context, tx *storage.Tx, roundID int64, claim bool, after int64) (int64, error) {
-	op, err := tx.LatestPendingOp(ctx, roundID, opRelay)
+	var op storage.Op
+	var err error
+	if claim {
+		if after, err = tx.LastOpID(ctx, roundID, opSetEligibilityRoot); err != nil {
+			return 0, err
+		}
+		op, err = tx.OldestPendingOpAfter(ctx, roundID, opRelay, after)
+	} else {
+		op, err = tx.LatestPendingOp(ctx, roundID, opRelay)
+	}
 	if errors.Is(err, storage.ErrNotFound) || (err == nil && op.ID < after) {
 		return enqueueID(ctx, tx, opRelay, roundID, nil)
 	}

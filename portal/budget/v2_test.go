@@ -197,3 +197,107 @@ func checkReceived(t *testing.T, n *nodetest.Node, r *roundv2.Round, roundID int
 		}
 	}
 }
+
+// docs/CONTRACTS-V2.md: a re-distribution appends indices and publishes a new root;
+// the citizens listed first keep their index and quota, and a newcomer's claim is relayed
+// after the root that holds it, even when a relay queued before that root is still pending.
+func TestRedistributeV2(t *testing.T) {
+	n := nodetest.Start(t, storage.DriverSQLite)
+	ctx := t.Context()
+	r, err := n.Budget.CreateRound(ctx, budget.NewRound{Name: "Append", Budget: 1001, Deadline: time.Now().Add(time.Hour),
+		Initiatives: []budget.NewInitiative{{Title: "Park", Cost: 600}}, Rule: roundv2.RulePiggyBank})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []int64
+	var addrs []common.Address
+	for range 3 {
+		_, a, id := n.CustodialCitizen(t)
+		addrs, ids = append(addrs, a), append(ids, id)
+	}
+	if d, err := n.Budget.Distribute(ctx, r.ID, addrs[:2]); err != nil || d.Each != 500 || d.Remainder != 1 {
+		t.Fatalf("first Distribute = %+v, %v; want 500 each, 1 left", d, err)
+	}
+	first, err := n.Budget.Allocate(ctx, budget.Move{RoundID: r.ID, CitizenID: ids[0], Initiative: 1, Amount: 400})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The listed citizens again with a newcomer: only the newcomer is added, with what is left.
+	if d, err := n.Budget.Distribute(ctx, r.ID, addrs); err != nil || d.Citizens != 1 || d.Each != 1 || d.Remainder != 0 {
+		t.Fatalf("second Distribute = %+v, %v; want 1 newcomer with 1 kopeck", d, err)
+	}
+	late, err := n.Budget.Allocate(ctx, budget.Move{RoundID: r.ID, CitizenID: ids[2], Initiative: 1, Amount: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if late.OpID <= first.OpID {
+		t.Errorf("the newcomer's claim joined relay %d, queued before the root that holds it", late.OpID)
+	}
+	n.Drain(t)
+	for _, id := range []int64{first.OpID, late.OpID} {
+		if op, err := n.Budget.Operation(ctx, id); err != nil || op.Status != string(storage.OpMined) {
+			t.Errorf("relay %d = %+v, %v; want mined", id, op, err)
+		}
+	}
+	r, err = n.Budget.Round(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chainRound := roundv2.New(n.Chain, nil, r.Address)
+	leaves := []common.Hash{merkle.EligibilityLeaf(0, addrs[0], 500), merkle.EligibilityLeaf(1, addrs[1], 500), merkle.EligibilityLeaf(2, addrs[2], 1)}
+	tree, err := merkle.New(leaves)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if root, err := chainRound.EligibilityRoot(ctx); err != nil || root != tree.Root() {
+		t.Errorf("eligibility root %s, %v; want the tree of the three indices %s", root, err, tree.Root())
+	}
+	if r.Totals.Distributed != 501 || r.Totals.Allocated != 401 || r.Totals.Granted != 1001 || r.Rule != roundv2.RulePiggyBank {
+		t.Errorf("round = %+v; want 501 claimed of 1001 granted, 401 allocated, piggy-bank rule", r)
+	}
+	rep, err := audit.RecomputeV2(ctx, n.Chain, r.Address)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.OK() || rep.Claims != 2 || rep.Rule != audit.RulePiggyBank {
+		t.Errorf("audit: ok %v, claims %d, rule %s; findings %v", rep.OK(), rep.Claims, rep.Rule, rep.Findings())
+	}
+}
+
+// NewRound.Validate: the rule and its threshold.
+func TestNewRoundRule(t *testing.T) {
+	base := budget.NewRound{Name: "Rules", Budget: 100, Deadline: time.Now().Add(time.Hour)}
+	tests := []struct {
+		name      string
+		rule      roundv2.Rule
+		threshold int64
+		wantErr   error
+	}{
+		{"greedy", roundv2.RuleGreedy, 0, nil},
+		{"no skip", roundv2.RuleGreedyNoSkip, 0, nil},
+		{"threshold", roundv2.RuleGreedyThreshold, 10, nil},
+		{"piggy bank", roundv2.RulePiggyBank, 0, nil},
+		{"threshold without its rule", roundv2.RuleGreedy, 10, budget.ErrInvalid},
+		{"threshold rule without threshold", roundv2.RuleGreedyThreshold, 0, budget.ErrInvalid},
+		{"negative threshold", roundv2.RuleGreedyThreshold, -1, budget.ErrInvalid},
+		{"unknown rule", 4, 0, budget.ErrInvalid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			in := base
+			in.Rule, in.Threshold = tt.rule, tt.threshold
+			if err := in.Validate(time.Now()); !errors.Is(err, tt.wantErr) {
+				t.Errorf("Validate = %v, want %v", err, tt.wantErr)
+			}
+		})
+	}
+	for _, name := range []string{"", "greedy", "greedy_no_skip", "greedy_threshold", "piggy_bank"} {
+		r, err := budget.ParseRule(name)
+		if err != nil || (name != "" && budget.RuleName(r) != name) {
+			t.Errorf("ParseRule(%q) = %d, %v", name, r, err)
+		}
+	}
+	if _, err := budget.ParseRule("largest_first"); !errors.Is(err, budget.ErrInvalid) {
+		t.Errorf("ParseRule of an unknown name: err = %v", err)
+	}
+}
