@@ -219,10 +219,20 @@ func newMatrixFixture(t *testing.T) *matrixFixture {
 	f.roundID = round.ID
 	verifyMatrixCitizen(t, n)
 	var addrs []string
-	for i, role := range matrixRoles[1:] {
-		u := &matrixUser{phone: newPhone(), address: common.HexToAddress(fmt.Sprintf("0x%040x", 0xd00+i))}
+	for _, role := range matrixRoles[1:] {
+		u := &matrixUser{phone: newPhone()}
 		s := signIn(t, n, u.phone, "bearer")
 		u.userID, u.token = s.userID, s.token
+		// A custodial wallet: the node signs the user's BudgetRoundV2 records.
+		rec, err := n.DB.UserByUserID(t.Context(), u.userID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := n.Wallets.EnsureCustodial(t.Context(), rec.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u.address = w.Address
 		if role != "citizen" {
 			if _, err := n.Identity.GrantRoleAsOperator(t.Context(), u.userID, identity.Role(role), ""); err != nil {
 				t.Fatal(err)
@@ -235,17 +245,6 @@ func newMatrixFixture(t *testing.T) *matrixFixture {
 		`{"citizens":[`+strings.Join(addrs, ",")+`]}`, http.StatusAccepted)
 	for _, role := range matrixRoles[1:] {
 		u := f.users[role]
-		c, err := n.DB.CitizenByAddress(t.Context(), strings.ToLower(u.address.Hex()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		rec, err := n.DB.UserByUserID(t.Context(), u.userID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := n.DB.SetUserCitizen(t.Context(), rec.ID, c.ID); err != nil {
-			t.Fatal(err)
-		}
 		expect(t, n, "POST", fmt.Sprintf("/api/v1/rounds/%d/allocations", f.roundID), bearer(u.token),
 			`{"initiative":1,"amount_kopecks":100}`, http.StatusAccepted)
 	}

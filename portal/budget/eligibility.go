@@ -24,7 +24,8 @@ type rootPayload struct {
 // docs/CONTRACTS-V2.md: indices are append-only). The first distribution splits the budget
 // equally; a later one gives each newcomer the first distribution's share while the budget not
 // yet granted covers it, else an equal split of what is left (our rule: a quota in a published
-// tree never shrinks, so the citizens listed first keep theirs).
+// tree never shrinks, so the citizens listed first keep theirs). ErrAlreadyDistributed when
+// nobody listed is new or nothing is left to grant.
 func (s *Service) distributeV2(ctx context.Context, r storage.Round, addrs []common.Address) (Distribution, error) {
 	var dist Distribution
 	err := s.db.Tx(ctx, func(tx *storage.Tx) error {
@@ -96,6 +97,9 @@ func shareFor(ctx context.Context, tx *storage.Tx, r storage.Round, next int64, 
 		return Distribution{}, fmt.Errorf("load the first share of round %d: %w", r.ID, err)
 	}
 	left := r.Budget - granted
+	if left == 0 {
+		return Distribution{}, fmt.Errorf("%w: the whole budget is granted", ErrAlreadyDistributed)
+	}
 	each := min(first[0].Amount, left/int64(n))
 	if each == 0 {
 		return Distribution{}, fmt.Errorf("%w: %d kopecks left for %d more citizens", ErrInvalid, left, n)

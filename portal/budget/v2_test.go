@@ -126,8 +126,8 @@ func testRoundV2(t *testing.T, driver string) {
 
 	// A newly eligible citizen gets the next index and a new root; the budget is all granted.
 	_, late, _ := n.CustodialCitizen(t)
-	if _, err := n.Budget.Distribute(ctx, r.ID, []common.Address{late}); !errors.Is(err, budget.ErrInvalid) {
-		t.Errorf("Distribute past the budget: err = %v, want ErrInvalid", err)
+	if _, err := n.Budget.Distribute(ctx, r.ID, []common.Address{late}); !errors.Is(err, budget.ErrAlreadyDistributed) {
+		t.Errorf("Distribute with the whole budget granted: err = %v, want ErrAlreadyDistributed", err)
 	}
 
 	// After the deadline the chain refuses the relay: both records are undone.
