@@ -85,6 +85,11 @@ func runAudit(ctx context.Context, o auditOptions, out io.Writer) error {
 		return fmt.Errorf("--round %q is not a 0x address", o.round)
 	}
 	round := common.HexToAddress(o.round)
+	if o.api != "" {
+		if _, err := newAPIClient(o.api, http.DefaultClient); err != nil { // a bad URL before any dial
+			return err
+		}
+	}
 	if v2, err := isRoundV2(ctx, o.rpc, round); err != nil {
 		return err
 	} else if v2 {
