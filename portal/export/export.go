@@ -34,7 +34,9 @@ type Options struct {
 }
 
 // Election converts a round into a pabulib election with vote_type cumulative (citizens
-// spread their tokens) and rule greedy (what BudgetRound v1's finalize applies).
+// spread their tokens) and rule greedy (what BudgetRound v1's finalize applies, and
+// BudgetRoundV2's default rule; the other v2 rules are not exported yet: see
+// docs/NODE-V2-STATUS.md).
 //
 // PROJECTS: project_id is the initiative's on-chain number, cost its cost, votes the number
 // of citizens who put tokens in its piggy bank, score the tokens it received, name its
@@ -43,8 +45,8 @@ type Options struct {
 // the ballots' content, so it says nothing about who voted; vote and points are the
 // initiatives and the amounts.
 //
-// One difference from the chain remains in ties: BudgetRound v1 ranks equal scores by lower
-// initiative number, pabulib's greedy by lower cost first.
+// In ties BudgetRoundV2 ranks equal scores by lower cost, then lower id, as pabulib's greedy
+// does; BudgetRound v1 ranked them by lower initiative number only.
 func Election(r budget.Round, inis []budget.Initiative, ballots [][]budget.Allocation, o Options) (*pabulib.Election, error) {
 	finalized := r.Status == statusFinalized
 	if !finalized && !o.AllowOpen {
