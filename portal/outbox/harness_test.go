@@ -46,7 +46,10 @@ type citizenKeys struct {
 }
 
 // add makes a new citizen key and returns its address.
-func (k *citizenKeys) add(t *testing.T) common.Address {
+func (k *citizenKeys) add(t *testing.T) common.Address { t.Helper(); return k.addB(t) }
+
+// addB is add for tests and benchmarks.
+func (k *citizenKeys) addB(t testing.TB) common.Address {
 	t.Helper()
 	key, err := crypto.GenerateKey()
 	if err != nil {
@@ -57,6 +60,13 @@ func (k *citizenKeys) add(t *testing.T) common.Address {
 	defer k.mu.Unlock()
 	k.keys[addr] = key
 	return addr
+}
+
+// key is the key of addr.
+func (k *citizenKeys) key(addr common.Address) *ecdsa.PrivateKey {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return k.keys[addr]
 }
 
 // CustodialSigner implements budget.Signers.
