@@ -187,8 +187,33 @@ func TestSignedRecords(t *testing.T) {
 		if held, err := db.HoldPendingOp(ctx, op.ID); err != nil || !held {
 			t.Errorf("HoldPendingOp of a pending op = %v, %v", held, err)
 		}
+		// A closed operation takes no more records and is no longer offered, still pending.
+		closed := storage.Op{Kind: "test.relay", RoundID: &rd.ID}
+		if err := db.EnqueueOp(ctx, &closed); err != nil {
+			t.Fatal(err)
+		}
+		for range 2 {
+			if err := db.CloseOp(ctx, closed.ID); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if held, err := db.HoldPendingOp(ctx, closed.ID); err != nil || held {
+			t.Errorf("HoldPendingOp of a closed op = %v, %v; want false", held, err)
+		}
+		if got, err := db.LatestPendingOp(ctx, rd.ID, "test.relay"); err != nil || got.ID != op.ID {
+			t.Errorf("LatestPendingOp with the newest closed = %+v, %v; want op %d", got, err, op.ID)
+		}
+		if got, err := db.OldestPendingOpAfter(ctx, rd.ID, "test.relay", op.ID); !errors.Is(err, storage.ErrNotFound) {
+			t.Errorf("OldestPendingOpAfter op %d = %+v, %v; want ErrNotFound (the only later one is closed)", op.ID, got, err)
+		}
+		if id, err := db.LastOpID(ctx, rd.ID, "test.relay"); err != nil || id != closed.ID {
+			t.Errorf("LastOpID = %d, %v; want %d", id, err, closed.ID)
+		}
 		if err := db.MarkOpSigned(ctx, op.ID, 1, txHash(), []byte{1}); err != nil {
 			t.Fatal(err)
+		}
+		if err := db.CloseOp(ctx, op.ID); !errors.Is(err, storage.ErrConflict) {
+			t.Errorf("CloseOp of a signed op: err = %v, want ErrConflict", err)
 		}
 		if held, err := db.HoldPendingOp(ctx, op.ID); err != nil || held {
 			t.Errorf("HoldPendingOp of a signed op = %v, %v; want false", held, err)

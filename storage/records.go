@@ -228,7 +228,7 @@ func (r Repo) OldestPendingOpAfter(ctx context.Context, roundID int64, kind stri
 
 func (r Repo) pendingOp(ctx context.Context, roundID int64, kind string, after int64, order string) (Op, error) {
 	var row opRow
-	err := r.with(ctx).Where("round_id = ? AND kind = ? AND status = ? AND id > ?", roundID, kind, string(OpPending), after).
+	err := r.with(ctx).Where("round_id = ? AND kind = ? AND status = ? AND id > ? AND payload <> ?", roundID, kind, string(OpPending), after, closedPayload).
 		Order(order).Take(&row).Error
 	if err != nil {
 		return Op{}, fmt.Errorf("load pending %s of round %d: %w", kind, roundID, translate(err))
@@ -250,15 +250,29 @@ func (r Repo) LastOpID(ctx context.Context, roundID int64, kind string) (int64, 
 	return *top, nil
 }
 
+// closedPayload is the payload of an operation that takes no more records (CloseOp).
+const closedPayload = `{"closed":true}`
+
 // HoldPendingOp locks pending operation id for the transaction (a guarded no-op UPDATE) and
-// reports whether it is still pending: a record joins an operation only while the worker has
-// not signed it.
+// reports whether it still takes records: pending and not closed. A record joins an operation
+// only before the worker closes it to build its call.
 func (r Repo) HoldPendingOp(ctx context.Context, id int64) (bool, error) {
-	res := r.with(ctx).Exec("UPDATE operations SET updated_at = ? WHERE id = ? AND status = ?", now(), id, string(OpPending))
+	res := r.with(ctx).Exec("UPDATE operations SET updated_at = ? WHERE id = ? AND status = ? AND payload <> ?",
+		now(), id, string(OpPending), closedPayload)
 	if res.Error != nil {
 		return false, fmt.Errorf("hold op %d: %w", id, translate(res.Error))
 	}
 	return res.RowsAffected > 0, nil
+}
+
+// CloseOp makes pending operation id take no more records (its payload becomes
+// {"closed":true}); it waits for the transactions holding it (HoldPendingOp) to end, so the
+// records read after it are all the operation will carry. Closing a closed operation is a
+// no-op; ErrConflict when it is not pending.
+func (r Repo) CloseOp(ctx context.Context, id int64) error {
+	res := r.with(ctx).Exec("UPDATE operations SET payload = ?, updated_at = ? WHERE id = ? AND status = ?",
+		closedPayload, now(), id, string(OpPending))
+	return r.transition(ctx, res.Error, res.RowsAffected, id, "close op %d", id)
 }
 
 func recordsOf(rows []recordRow) []SignedRecord {

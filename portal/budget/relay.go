@@ -26,8 +26,9 @@ var errNothingToRelay = fmt.Errorf("%w: every record of the relay was undone", o
 
 // relayHandler sends the records a relay operation carries as one relay transaction:
 // claims in eligibility index order with one multiproof, then the other records in the order
-// they were signed. Build remembers which records it packed; Signed marks exactly those sent,
-// and fails (to build again) when a record joined in between.
+// they were signed. Build first closes the operation (no record joins it after that, so a busy
+// round cannot keep it from being signed) and remembers which records it packed; Signed marks
+// exactly those sent, and fails (to build again) should the set differ.
 type relayHandler struct {
 	s *Service
 
@@ -38,6 +39,9 @@ type relayHandler struct {
 func (h *relayHandler) Build(ctx context.Context, op storage.Op, _ outbox.Env) (outbox.Call, error) {
 	rec, to, err := h.s.roundCall(ctx, op)
 	if err != nil {
+		return outbox.Call{}, err
+	}
+	if err := h.s.db.CloseOp(ctx, op.ID); err != nil {
 		return outbox.Call{}, err
 	}
 	recs, err := liveRecords(ctx, h.s.db.Repo, op.ID)
