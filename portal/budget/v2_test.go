@@ -3,6 +3,7 @@ package budget_test
 import (
 	"errors"
 	"slices"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -299,5 +300,78 @@ func TestNewRoundRule(t *testing.T) {
 	}
 	if _, err := budget.ParseRule("largest_first"); !errors.Is(err, budget.ErrInvalid) {
 		t.Errorf("ParseRule of an unknown name: err = %v", err)
+	}
+}
+
+// Citizens allocating at once while the worker relays: every acknowledged record lands once,
+// in batches, and the chain's piggy banks equal the database's.
+func TestConcurrentMovesV2(t *testing.T) {
+	for _, driver := range storagetest.Drivers {
+		t.Run(driver, func(t *testing.T) {
+			t.Parallel()
+			n := nodetest.Start(t, driver)
+			ctx := t.Context()
+			const citizens, moves = 12, 4
+			r, err := n.Budget.CreateRound(ctx, budget.NewRound{Name: "Busy", Budget: citizens * 10_000, Deadline: time.Now().Add(time.Hour),
+				Initiatives: []budget.NewInitiative{{Title: "Park", Cost: 50_000}, {Title: "Lights", Cost: 70_000}}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids, addrs := make([]int64, citizens), make([]common.Address, citizens)
+			for i := range ids {
+				_, addrs[i], ids[i] = n.CustodialCitizen(t)
+			}
+			if _, err := n.Budget.Distribute(ctx, r.ID, addrs); err != nil {
+				t.Fatal(err)
+			}
+			n.Drain(t)
+			var wg sync.WaitGroup
+			for i, id := range ids {
+				wg.Go(func() {
+					for k := range moves {
+						m := budget.Move{RoundID: r.ID, CitizenID: id, Initiative: 1 + (i+k)%2, Amount: 1_000}
+						var err error
+						if k == moves-1 {
+							m.Initiative = 1 + (i+k-1)%2 // take back part of the previous one
+							m.Amount = 500
+							_, err = n.Budget.Withdraw(ctx, m)
+						} else {
+							_, err = n.Budget.Allocate(ctx, m)
+						}
+						if err != nil {
+							t.Errorf("citizen %d move %d: %v", i, k, err)
+						}
+					}
+				})
+			}
+			wg.Wait()
+			n.Drain(t)
+			if failed, err := n.DB.CountOps(ctx, &r.ID, storage.OpFailed); err != nil || failed != 0 {
+				t.Errorf("%d operations failed (%v)", failed, err)
+			}
+			r, err = n.Budget.Round(ctx, r.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := int64(citizens * (2*1_000 + 1_000 - 500)); r.Totals.Allocated != want {
+				t.Errorf("allocated %d, want %d", r.Totals.Allocated, want)
+			}
+			inis, err := n.Budget.Initiatives(ctx, r.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[int]int64{}
+			for _, ini := range inis {
+				want[ini.Number] = ini.Received
+			}
+			checkReceived(t, n, roundv2.New(n.Chain, nil, r.Address), r.ID, want)
+			rep, err := audit.RecomputeV2(ctx, n.Chain, r.Address)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !rep.OK() || rep.Claims != citizens || rep.Materialized != citizens || rep.RelayedRecords != citizens*moves {
+				t.Errorf("audit: ok %v claims %d materialized %d records %d; findings %v", rep.OK(), rep.Claims, rep.Materialized, rep.RelayedRecords, rep.Findings())
+			}
+		})
 	}
 }
