@@ -136,6 +136,10 @@ func checkRoundPage(t *testing.T, b *webtest.Browser, n *nodetest.Node, id int64
 	if got := kopecksOf(t, b.Text("#distributed")); got != r.Totals.Distributed {
 		b.Fatalf("distributed shows %d kopecks, the service has %d", got, r.Totals.Distributed)
 	}
+	// A BudgetRoundV2 round shows the quotas granted beside what the citizens claimed.
+	if got := kopecksOf(t, b.Text("#granted")); r.Contract != 2 || got != r.Totals.Granted {
+		b.Fatalf("granted shows %d kopecks, the service has %d (contract %d)", got, r.Totals.Granted, r.Contract)
+	}
 	if got, want := b.Text("#audit-command"), "pbnode audit --rpc "+testRPC+" --round "+r.Address.Hex(); got != want {
 		b.Fatalf("audit command = %q, want %q", got, want)
 	}
