@@ -375,3 +375,49 @@ func TestConcurrentMovesV2(t *testing.T) {
 		})
 	}
 }
+
+// A BudgetRound v1 round already in the database (contract_version 1, from before the move)
+// keeps its v1 path: deployed as v1, quotas granted, allocations relayed with allocateFor,
+// and recounted by chain/audit's v1 recount (R-1.5).
+func TestLegacyRoundV1(t *testing.T) {
+	n := nodetest.Start(t, storage.DriverSQLite)
+	ctx := t.Context()
+	rd := storage.Round{Name: "Legacy", Symbol: "LEGACY", Budget: 300_000, Deadline: time.Now().Add(time.Hour),
+		Treasury: n.Worker.Address().Hex(), ContractVersion: 1}
+	if err := n.DB.CreateRound(ctx, &rd); err != nil {
+		t.Fatal(err)
+	}
+	ini := storage.Initiative{RoundID: rd.ID, Title: "Park", Cost: 100_000}
+	if err := n.DB.CreateInitiative(ctx, &ini); err != nil {
+		t.Fatal(err)
+	}
+	for _, op := range []storage.Op{{Kind: "budget.deploy_round", RoundID: &rd.ID}, {Kind: "budget.register_initiative", RoundID: &rd.ID, Payload: []byte(`{"number":1}`)}} {
+		if err := n.DB.EnqueueOp(ctx, &op); err != nil {
+			t.Fatal(err)
+		}
+	}
+	n.Worker.Notify()
+	addrs := []common.Address{common.HexToAddress("0xa1"), common.HexToAddress("0xa2")} // no keys: v1 needs none
+	if d, err := n.Budget.Distribute(ctx, rd.ID, addrs); err != nil || d.Each != 150_000 {
+		t.Fatalf("Distribute = %+v, %v", d, err)
+	}
+	id, err := n.Budget.CitizenByAddress(ctx, addrs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := n.Budget.Allocate(ctx, budget.Move{RoundID: rd.ID, CitizenID: id, Initiative: 1, Amount: 70_000}); err != nil {
+		t.Fatal(err)
+	}
+	n.Drain(t)
+	r, err := n.Budget.Round(ctx, rd.ID)
+	if err != nil || r.Contract != 1 || r.Status != string(storage.RoundOpen) || r.Totals.Distributed != 300_000 {
+		t.Fatalf("legacy round = %+v, %v", r, err)
+	}
+	rep, err := audit.Recompute(ctx, n.Chain, r.Address)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !rep.OK() || rep.Distributed.Int64() != 300_000 || rep.Allocated.Int64() != 70_000 {
+		t.Errorf("v1 audit: findings %v, distributed %s, allocated %s", rep.Findings, rep.Distributed, rep.Allocated)
+	}
+}
