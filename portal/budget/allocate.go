@@ -16,6 +16,11 @@ type Move struct {
 	CitizenID  int64
 	Initiative int   // on-chain id
 	Amount     int64 // kopecks
+	// Signature is set by a citizen whose wallet is their own (BudgetRoundV2 rounds): their
+	// 65-byte signature of the record PrepareMove returned, for nonce Nonce. Custodial
+	// citizens leave both empty: the node signs for them.
+	Signature []byte
+	Nonce     int64
 }
 
 // Allocate moves a citizen's tokens into an initiative's piggy bank.

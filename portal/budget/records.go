@@ -29,7 +29,7 @@ type materializePayload struct {
 // first record is their claim (nonce 0); before the next one the account must be
 // materialized, so a materialize operation is queued ahead of the relay that carries it.
 func (s *Service) moveV2(ctx context.Context, r storage.Round, m Move, ini storage.Initiative, cit storage.Citizen, kind string) (Receipt, error) {
-	signer, err := s.signerOf(ctx, cit.ID)
+	sign, err := s.recordSigner(ctx, r, m, cit)
 	if err != nil {
 		return Receipt{}, err
 	}
@@ -50,7 +50,7 @@ func (s *Service) moveV2(ctx context.Context, r storage.Round, m Move, ini stora
 			return err
 		}
 		rec.OpID = rc.OpID
-		if err := s.signRecord(ctx, r, &rec, signer); err != nil {
+		if err := sign(&rec); err != nil {
 			return err
 		}
 		if err := tx.CreateRecord(ctx, &rec); err != nil {
@@ -64,6 +64,91 @@ func (s *Service) moveV2(ctx context.Context, r storage.Round, m Move, ini stora
 	}
 	s.outbox.Notify()
 	return rc, nil
+}
+
+// recordSigner returns how m's record gets its signature: the citizen's own, checked against
+// the record (its nonce must be the account's next), or the node's with their custodial key.
+func (s *Service) recordSigner(ctx context.Context, r storage.Round, m Move, cit storage.Citizen) (func(*storage.SignedRecord) error, error) {
+	if m.Signature == nil {
+		signer, err := s.signerOf(ctx, cit.ID)
+		if err != nil {
+			return nil, err
+		}
+		return func(rec *storage.SignedRecord) error { return s.signRecord(ctx, r, rec, signer) }, nil
+	}
+	d, ok := s.domain(r)
+	if !ok || s.chainID == nil {
+		return nil, fmt.Errorf("%w: round %d is not deployed yet: sign once it is", ErrInvalid, r.ID)
+	}
+	return func(rec *storage.SignedRecord) error {
+		if rec.Nonce != m.Nonce {
+			return fmt.Errorf("%w: the account's next nonce is %d, the signature is for %d: prepare and sign again", ErrInvalid, rec.Nonce, m.Nonce)
+		}
+		signed := roundv2.Signed{Record: chainRecord(*rec)}
+		var err error
+		if signed.R, signed.VS, err = roundv2.Compact(m.Signature); err != nil {
+			return fmt.Errorf("%w: %v", ErrInvalid, err)
+		}
+		if got, err := d.Recover(signed); err != nil || got != common.HexToAddress(cit.Address) {
+			return fmt.Errorf("%w: the signature is not the citizen's for this record", ErrInvalid)
+		}
+		rec.R, rec.VS = signed.R[:], signed.VS[:]
+		return nil
+	}, nil
+}
+
+// Unsigned is the EIP-712 record a citizen's own wallet must sign for a move:
+// Allocate or Withdraw in Domain; submit the signature with the same move and Nonce.
+type Unsigned struct {
+	Domain  roundv2.Domain
+	Kind    string // "Allocate" or "Withdraw", the EIP-712 primary type
+	Record  roundv2.Record
+	Nonce   int64       // the nonce signed: 0 for the citizen's first record (their claim)
+	Digest  common.Hash // what eth_signTypedData_v4 signs
+	Initial bool        // the citizen's first record: the claim of their quota
+}
+
+// PrepareMove returns the record a citizen whose wallet is their own signs for m
+// (withdraw: a withdrawal) in a BudgetRoundV2 round: the account's next nonce, the round's
+// deadline. Nothing is written: the move is checked again when the signature comes.
+func (s *Service) PrepareMove(ctx context.Context, m Move, withdraw bool) (Unsigned, error) {
+	if m.Amount <= 0 {
+		return Unsigned{}, fmt.Errorf("%w: amount must be positive", ErrInvalid)
+	}
+	r, err := s.openRound(ctx, m.RoundID)
+	if err != nil {
+		return Unsigned{}, err
+	}
+	d, ok := s.domain(r)
+	if r.ContractVersion != 2 || !ok || s.chainID == nil {
+		return Unsigned{}, fmt.Errorf("%w: round %d takes no signed records (not a deployed BudgetRoundV2 round)", ErrInvalid, r.ID)
+	}
+	if _, err := s.db.InitiativeByNumber(ctx, m.RoundID, m.Initiative); errors.Is(err, storage.ErrNotFound) {
+		return Unsigned{}, fmt.Errorf("initiative %d: %w", m.Initiative, ErrInitiativeNotFound)
+	} else if err != nil {
+		return Unsigned{}, fmt.Errorf("load initiative %d: %w", m.Initiative, err)
+	}
+	acc, err := s.db.Account(ctx, r.ID, m.CitizenID)
+	if errors.Is(err, storage.ErrNotFound) {
+		return Unsigned{}, fmt.Errorf("citizen %d has no quota in round %d: %w", m.CitizenID, r.ID, ErrInsufficientBalance)
+	} else if err != nil {
+		return Unsigned{}, err
+	}
+	rec := roundv2.Record{Kind: roundv2.KindAllocate, Amount: uint64(m.Amount), Nonce: uint64(acc.NextNonce),
+		Initiative: uint16(m.Initiative), Deadline: uint64(r.Deadline.Unix())}
+	u := Unsigned{Domain: d, Kind: "Allocate", Nonce: acc.NextNonce}
+	switch {
+	case withdraw && acc.NextNonce == 0:
+		return Unsigned{}, ErrInsufficientAllocation
+	case withdraw:
+		rec.Kind, u.Kind = roundv2.KindWithdraw, "Withdraw"
+	case acc.NextNonce == 0:
+		rec = roundv2.Record{Kind: roundv2.KindClaimAllocate, Amount: rec.Amount, Quota: uint64(acc.Amount),
+			Initiative: rec.Initiative, Index: uint32(acc.Index), Deadline: rec.Deadline}
+		u.Initial = true
+	}
+	u.Record, u.Digest = rec, d.Digest(rec)
+	return u, nil
 }
 
 // signerOf unseals the custodial key of a citizen, before any transaction: ErrOwnWallet when

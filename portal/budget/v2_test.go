@@ -1,6 +1,7 @@
 package budget_test
 
 import (
+	"crypto/ecdsa"
 	"errors"
 	"slices"
 	"sync"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/pbnode/pbnode/chain/audit"
 	"github.com/pbnode/pbnode/chain/merkle"
@@ -419,5 +421,87 @@ func TestLegacyRoundV1(t *testing.T) {
 	}
 	if !rep.OK() || rep.Distributed.Int64() != 300_000 || rep.Allocated.Int64() != 70_000 {
 		t.Errorf("v1 audit: findings %v, distributed %s, allocated %s", rep.Findings, rep.Distributed, rep.Allocated)
+	}
+}
+
+// A citizen whose wallet is their own signs the records PrepareMove returns: the
+// node checks the signature and the nonce, stores and relays the record like a custodial one.
+func TestOwnWalletV2(t *testing.T) {
+	n := nodetest.Start(t, storage.DriverSQLite)
+	ctx := t.Context()
+	r, err := n.Budget.CreateRound(ctx, budget.NewRound{Name: "Own", Budget: 200_000, Deadline: time.Now().Add(time.Hour),
+		Initiatives: []budget.NewInitiative{{Title: "Park", Cost: 100_000}, {Title: "Lights", Cost: 50_000}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := crypto.PubkeyToAddress(key.PublicKey)
+	_, custodial, _ := n.CustodialCitizen(t)
+	m := budget.Move{RoundID: r.ID, Initiative: 1, Amount: 30_000}
+	if _, err := n.Budget.Distribute(ctx, r.ID, []common.Address{custodial, own}); err != nil {
+		t.Fatal(err)
+	}
+	n.Drain(t)
+	if m.CitizenID, err = n.Budget.CitizenByAddress(ctx, own); err != nil {
+		t.Fatal(err)
+	}
+	sign := func(m budget.Move, withdraw bool, k *ecdsa.PrivateKey) budget.Move {
+		t.Helper()
+		u, err := n.Budget.PrepareMove(ctx, m, withdraw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Signature, err = crypto.Sign(u.Digest[:], k); err != nil {
+			t.Fatal(err)
+		}
+		m.Nonce = u.Nonce
+		return m
+	}
+	first := sign(m, false, key)
+	if first.Nonce != 0 {
+		t.Errorf("the first record's nonce is %d, want 0 (the claim)", first.Nonce)
+	}
+	stranger, _ := crypto.GenerateKey()
+	for name, bad := range map[string]budget.Move{
+		"another key":       sign(m, false, stranger),
+		"another amount":    func() budget.Move { b := first; b.Amount = 40_000; return b }(),
+		"a stale nonce":     func() budget.Move { b := first; b.Nonce = 5; return b }(),
+		"a short signature": func() budget.Move { b := first; b.Signature = b.Signature[:64]; return b }(),
+	} {
+		if _, err := n.Budget.Allocate(ctx, bad); !errors.Is(err, budget.ErrInvalid) {
+			t.Errorf("%s: err = %v, want ErrInvalid", name, err)
+		}
+	}
+	if _, err := n.Budget.Allocate(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	n.Drain(t)
+	second := sign(budget.Move{RoundID: r.ID, CitizenID: m.CitizenID, Initiative: 2, Amount: 20_000}, false, key)
+	if _, err := n.Budget.Allocate(ctx, second); err != nil {
+		t.Fatal(err)
+	}
+	back := sign(budget.Move{RoundID: r.ID, CitizenID: m.CitizenID, Initiative: 1, Amount: 5_000}, true, key)
+	if back.Nonce != 2 {
+		t.Errorf("the withdrawal's nonce is %d, want 2", back.Nonce)
+	}
+	if _, err := n.Budget.Withdraw(ctx, back); err != nil {
+		t.Fatal(err)
+	}
+	n.Drain(t)
+	r, err = n.Budget.Round(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chainRound := roundv2.New(n.Chain, nil, r.Address)
+	acc, err := chainRound.Account(ctx, own)
+	if err != nil || !acc.Materialized || acc.Nonce != 3 || acc.Unallocated != 100_000-45_000 {
+		t.Errorf("own account on chain = %+v, %v; want materialized, nonce 3, 55000 unallocated", acc, err)
+	}
+	checkReceived(t, n, chainRound, r.ID, map[int]int64{1: 25_000, 2: 20_000})
+	if rep, err := audit.RecomputeV2(ctx, n.Chain, r.Address); err != nil || !rep.OK() {
+		t.Errorf("audit: %v %v", err, rep.Findings())
 	}
 }
