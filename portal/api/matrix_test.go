@@ -83,8 +83,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"GET /api/v1/rounds/:round/citizens/:citizen/balance": {anySession, func(_ *testing.T, f *matrixFixture, role string) request {
 			return request{path: round("/citizens/" + f.address(role).Hex() + "/balance")}
 		}},
-		"POST /api/v1/rounds/:round/allocations": {anySession, fixed(round("/allocations"), `{"initiative":1,"amount_kopecks":1}`)},
-		"POST /api/v1/rounds/:round/withdrawals": {anySession, fixed(round("/withdrawals"), `{"initiative":1,"amount_kopecks":1}`)},
+		"POST /api/v1/rounds/:round/allocations":          {anySession, fixed(round("/allocations"), `{"initiative":1,"amount_kopecks":1}`)},
+		"POST /api/v1/rounds/:round/withdrawals":          {anySession, fixed(round("/withdrawals"), `{"initiative":1,"amount_kopecks":1}`)},
+		"POST /api/v1/rounds/:round/allocations/unsigned": {anySession, fixed(round("/allocations/unsigned"), `{"initiative":1,"amount_kopecks":1}`)},
+		"POST /api/v1/rounds/:round/withdrawals/unsigned": {anySession, fixed(round("/withdrawals/unsigned"), `{"initiative":1,"amount_kopecks":1}`)},
 		"POST /api/v1/rounds/:round/finalize": {"treasury", func(t *testing.T, f *matrixFixture, _ string) request {
 			closed := newRoundClosingAt(t, &fixture{node: f.n}, time.Now().Add(-time.Hour))
 			return request{path: fmt.Sprintf("/api/v1/rounds/%d/finalize", closed)}

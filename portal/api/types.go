@@ -130,6 +130,10 @@ type quotasRequest struct {
 type moveRequest struct {
 	Initiative    int   `json:"initiative"`
 	AmountKopecks int64 `json:"amount_kopecks"`
+	// Nonce and Signature: a citizen's own wallet's signature (0x, 65 bytes) of the record
+	// .../unsigned returned; custodial citizens send neither.
+	Nonce     *int64 `json:"nonce"`
+	Signature string `json:"signature"`
 }
 
 func roundOf(r budget.Round) roundJSON {
