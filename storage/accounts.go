@@ -5,7 +5,7 @@ import (
 	"fmt"
 )
 
-// Eligible is a citizen's leaf in a BudgetRoundV2 eligibility tree (migration 7): their
+// Eligible is a citizen's leaf in a BudgetRoundV2 eligibility tree (migration 8): their
 // permanent index in the round and their quota, in kopecks.
 type Eligible struct {
 	RoundID   int64

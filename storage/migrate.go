@@ -81,9 +81,9 @@ func (db *DB) migrate(ctx context.Context, list []migration) ([]string, error) {
 }
 
 // checkMigrations rejects a list that does not start at version 1 or whose versions do not
-// increase. A list may skip a version that another branch holds (node-v2 reserves 6 for the
-// initiatives migration of main): a database that lacks it gets it when a binary that knows
-// it migrates, so migrations that may be applied out of order must not depend on each other.
+// increase. A list may skip a version that another branch holds (node-v2 leaves 6 and 7 to
+// main's proposals and tallies): a database that lacks it gets it when a binary that knows it
+// migrates, so migrations that may be applied out of order must not depend on each other.
 func checkMigrations(list []migration) error {
 	for i, m := range list {
 		first := i == 0 && m.version != 1

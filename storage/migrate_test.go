@@ -137,7 +137,7 @@ func TestMigrateFailedStepRollsBack(t *testing.T) {
 	})
 }
 
-// A binary whose list skips a version (node-v2 leaves 6 to main) refuses a database that
+// A binary whose list skips a version (node-v2 leaves 6 and 7 to main) refuses a database that
 // has that version, and a database that lacks it gets it from a binary that knows it.
 func TestMigrateSkippedVersion(t *testing.T) {
 	t.Parallel()

@@ -27,7 +27,7 @@ func (s RecordStatus) valid() bool {
 }
 
 // SignedRecord is one EIP-712 record the node signed for a citizen of a BudgetRoundV2 round
-// (migration 7): kind 0 claim+allocate (with index and quota, nonce 0), 1 allocate, 2 withdraw
+// (migration 8): kind 0 claim+allocate (with index and quota, nonce 0), 1 allocate, 2 withdraw
 // (with the nonce); initiative is the on-chain id; r and vs the ERC-2098 signature. OpID is
 // the relay operation that carries it.
 type SignedRecord struct {

@@ -38,7 +38,7 @@ type Round struct {
 	// 0 becomes 1) and the territory of the registration address ("" the whole city).
 	MinPersonLevel int
 	Territory      string
-	// Migration 7: the contract (1 BudgetRound, 2 BudgetRoundV2; 0 becomes 1), its funded-set
+	// Migration 8: the contract (1 BudgetRound, 2 BudgetRoundV2; 0 becomes 1), its funded-set
 	// rule (0 to 3, roundv2.Rule) and threshold, and how many eligibility leaves the
 	// last published root has.
 	ContractVersion   int

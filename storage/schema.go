@@ -9,8 +9,9 @@ func migrations() []migration {
 		sqlMigration(3, "profiles", schemaV3()...),
 		sqlMigration(4, "wallets", schemaV4()...),
 		sqlMigration(5, "round_eligibility", schemaV5()...),
-		// 6 is main's initiatives migration: see checkMigrations.
-		sqlMigration(7, "rounds_v2", schemaV7()...),
+		// 6 (proposals) and 7 (tallies) are main's, added after this branch began: see
+		// checkMigrations.
+		sqlMigration(8, "rounds_v2", schemaV8()...),
 	}
 }
 
@@ -354,7 +355,7 @@ func schemaV5() []string {
 	}
 }
 
-// schemaV7 moves the node's rounds to BudgetRoundV2 (docs/CONTRACTS-V2.md). Rounds already in
+// schemaV8 moves the node's rounds to BudgetRoundV2 (docs/CONTRACTS-V2.md). Rounds already in
 // the database stay on BudgetRound v1 (contract_version 1). A v2 round has its funded-set rule
 // and threshold (R-1.4) and the leaf count of the last eligibility root it published. A v2
 // quota has the citizen's permanent eligibility index (append-only, unique in the round) and
@@ -362,7 +363,7 @@ func schemaV5() []string {
 // claim), the chain's claims batch that applied the claim, the pending materialize operation,
 // and whether the account is materialized. signed_records holds every EIP-712 record the node
 // signed, with the relay operation that carries it; a live record's nonce is unique per citizen.
-func schemaV7() []string {
+func schemaV8() []string {
 	return []string{
 		`ALTER TABLE rounds ADD COLUMN contract_version INTEGER NOT NULL DEFAULT 1 CHECK (contract_version IN (1, 2))`,
 		`ALTER TABLE rounds ADD COLUMN rule INTEGER NOT NULL DEFAULT 0 CHECK (rule BETWEEN 0 AND 3)`,
