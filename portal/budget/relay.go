@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/pbnode/pbnode/chain"
 	"github.com/pbnode/pbnode/chain/bindings/budgetroundv2"
 	"github.com/pbnode/pbnode/chain/merkle"
 	"github.com/pbnode/pbnode/chain/roundv2"
@@ -36,7 +37,7 @@ type relayHandler struct {
 	carried map[int64][]int64 // record ids by relay operation, from Build to Signed
 }
 
-func (h *relayHandler) Build(ctx context.Context, op storage.Op, _ outbox.Env) (outbox.Call, error) {
+func (h *relayHandler) Build(ctx context.Context, op storage.Op, env outbox.Env) (outbox.Call, error) {
 	rec, to, err := h.s.roundCall(ctx, op)
 	if err != nil {
 		return outbox.Call{}, err
@@ -51,6 +52,34 @@ func (h *relayHandler) Build(ctx context.Context, op storage.Op, _ outbox.Env) (
 	if len(recs) == 0 {
 		return outbox.Call{}, errNothingToRelay
 	}
+	var call outbox.Call
+	for {
+		if call, err = h.pack(ctx, rec, to, recs); err != nil {
+			return outbox.Call{}, err
+		}
+		var dropped bool
+		if recs, dropped, err = h.dropRefused(ctx, env, call, recs); err != nil || !dropped {
+			break
+		}
+		if len(recs) == 0 {
+			return outbox.Call{}, errNothingToRelay
+		}
+	}
+	if err != nil {
+		return outbox.Call{}, err
+	}
+	ids := make([]int64, len(recs))
+	for i, r := range recs {
+		ids[i] = r.ID
+	}
+	h.mu.Lock()
+	h.carried[op.ID] = ids
+	h.mu.Unlock()
+	return call, nil
+}
+
+// pack is the relay call of recs.
+func (h *relayHandler) pack(ctx context.Context, rec storage.Round, to *common.Address, recs []storage.SignedRecord) (outbox.Call, error) {
 	batch, err := h.s.signedBatch(ctx, rec, recs)
 	if err != nil {
 		return outbox.Call{}, err
@@ -65,14 +94,59 @@ func (h *relayHandler) Build(ctx context.Context, op storage.Op, _ outbox.Env) (
 	if err != nil {
 		return outbox.Call{}, fmt.Errorf("%w: %v", outbox.ErrPermanent, err)
 	}
-	ids := make([]int64, len(recs))
-	for i, r := range recs {
-		ids[i] = r.ID
-	}
-	h.mu.Lock()
-	h.carried[op.ID] = ids
-	h.mu.Unlock()
 	return outbox.Call{To: to, Data: data}, nil
+}
+
+// dropRefused simulates call and, when the chain refuses it because of one citizen's record
+// (the revert names the record, the citizen or the claimed index), undoes that citizen's
+// records from it on and returns the others: one bad record does not hold the batch.
+// A revert that names nobody is left to the worker's own simulation, which fails the relay.
+func (h *relayHandler) dropRefused(ctx context.Context, env outbox.Env, call outbox.Call, recs []storage.SignedRecord) ([]storage.SignedRecord, bool, error) {
+	if env.Simulate == nil {
+		return recs, false, nil
+	}
+	err := env.Simulate(ctx, call)
+	re, isRevert := errors.AsType[*chain.RevertError](err)
+	if err == nil || !isRevert {
+		return recs, false, err
+	}
+	bad, ok := offender(re, recs)
+	if !ok {
+		return recs, false, nil
+	}
+	b := recs[bad]
+	h.s.log.Warn("relay drops a refused record", "round", b.RoundID, "citizen", b.CitizenID, "nonce", b.Nonce, "revert", re.Name)
+	err = h.s.db.Tx(ctx, func(tx *storage.Tx) error { return undoFrom(ctx, tx, b.RoundID, b.CitizenID, b.Nonce) })
+	if err != nil {
+		return recs, false, err
+	}
+	return slices.DeleteFunc(recs, func(r storage.SignedRecord) bool { return r.CitizenID == b.CitizenID && r.Nonce >= b.Nonce }), true, nil
+}
+
+// offender is the position in recs of the record a relay revert names.
+func offender(re *chain.RevertError, recs []storage.SignedRecord) (int, bool) {
+	if len(re.Args) == 0 {
+		return 0, false
+	}
+	switch re.Name {
+	case "SignatureExpired", "InvalidSignature", "BadRecordKind":
+		if i, ok := re.Args[0].(*big.Int); ok && i.IsInt64() && i.Int64() < int64(len(recs)) {
+			return int(i.Int64()), true
+		}
+	case "BadNonce", "NotMaterialized", "AlreadyMaterialized":
+		if a, ok := re.Args[0].(common.Address); ok {
+			at := slices.IndexFunc(recs, func(r storage.SignedRecord) bool { return common.HexToAddress(r.Address) == a })
+			return at, at >= 0
+		}
+	case "AlreadyClaimed":
+		if i, ok := re.Args[0].(*big.Int); ok {
+			at := slices.IndexFunc(recs, func(r storage.SignedRecord) bool {
+				return r.Kind == int(roundv2.KindClaimAllocate) && big.NewInt(r.Index).Cmp(i) == 0
+			})
+			return at, at >= 0
+		}
+	}
+	return 0, false
 }
 
 // liveRecords are the records of a relay that have not failed, in relay order.
