@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/pbnode/pbnode/chain/bindings"
+	"github.com/pbnode/pbnode/chain/bindings/budgetroundv2"
 )
 
 // RevertError is a call or transaction that reverted, with the revert data
@@ -73,7 +74,7 @@ func DecodeRevert(data []byte) *RevertError {
 }
 
 // knownErrors maps selectors to Error(string), Panic(uint256) and every
-// error of the three contracts' ABIs.
+// error of the contracts' ABIs (both rounds, the token, the registry).
 var knownErrors = sync.OnceValue(func() map[[4]byte]abi.Error {
 	m := map[[4]byte]abi.Error{}
 	add := func(e abi.Error) { m[[4]byte(e.ID[:4])] = e }
@@ -87,7 +88,7 @@ var knownErrors = sync.OnceValue(func() map[[4]byte]abi.Error {
 	return m
 })
 
-// knownMethods maps selectors to the method names of the three contracts.
+// knownMethods maps selectors to the method names of the contracts.
 var knownMethods = sync.OnceValue(func() map[[4]byte]string {
 	m := map[[4]byte]string{}
 	for _, a := range contractABIs() {
@@ -101,6 +102,7 @@ var knownMethods = sync.OnceValue(func() map[[4]byte]string {
 func contractABIs() []abi.ABI {
 	return []abi.ABI{
 		bindings.NewBudgetRound().GetABI(),
+		budgetroundv2.NewBudgetRoundV2().GetABI(),
 		bindings.NewBudgetToken().GetABI(),
 		bindings.NewAnchorRegistry().GetABI(),
 	}

@@ -16,6 +16,18 @@ func SQLMigration(version int, name string, stmts ...string) Migration {
 // KnownMigrations exposes the migrations of this binary.
 func KnownMigrations() []Migration { return migrations() }
 
+// LatestMigration is the highest version this binary knows.
+func LatestMigration() int { list := migrations(); return list[len(list)-1].version }
+
+// MigrationVersions lists the versions this binary knows, in order.
+func MigrationVersions() []int {
+	var vs []int
+	for _, m := range migrations() {
+		vs = append(vs, m.version)
+	}
+	return vs
+}
+
 // MigrateWith runs Migrate with another list of migrations.
 func (db *DB) MigrateWith(ctx context.Context, list []Migration) ([]string, error) {
 	return db.migrate(ctx, list)

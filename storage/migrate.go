@@ -80,11 +80,15 @@ func (db *DB) migrate(ctx context.Context, list []migration) ([]string, error) {
 	}
 }
 
-// checkMigrations rejects a list whose versions are not 1, 2, 3, … in order.
+// checkMigrations rejects a list that does not start at version 1 or whose versions do not
+// increase. A list may skip a version that another branch holds (node-v2 leaves 6 and 7 to
+// main's proposals and tallies): a database that lacks it gets it when a binary that knows it
+// migrates, so migrations that may be applied out of order must not depend on each other.
 func checkMigrations(list []migration) error {
 	for i, m := range list {
-		if m.version != i+1 || m.name == "" {
-			return fmt.Errorf("migration %d (%q) out of order: want version %d", m.version, m.name, i+1)
+		first := i == 0 && m.version != 1
+		if first || (i > 0 && m.version <= list[i-1].version) || m.name == "" {
+			return fmt.Errorf("migration %d (%q) out of order", m.version, m.name)
 		}
 	}
 	return nil
@@ -99,8 +103,8 @@ func (db *DB) migrateNext(ctx context.Context, list []migration) (string, error)
 		if err != nil {
 			return err
 		}
-		if latest := maxVersion(done); latest > len(list) {
-			return fmt.Errorf("%w: database at version %d, this binary knows up to %d", ErrSchemaTooNew, latest, len(list))
+		if v, ok := unknownVersion(done, list); ok {
+			return fmt.Errorf("%w: database has version %d, which this binary does not know", ErrSchemaTooNew, v)
 		}
 		for _, m := range list {
 			if done[m.version] {
@@ -145,12 +149,19 @@ func lockedVersions(ctx context.Context, tx *gorm.DB, d dialect) (map[int]bool, 
 	return done, nil
 }
 
-func maxVersion(done map[int]bool) int {
-	latest := 0
-	for v := range done {
-		latest = max(latest, v)
+// unknownVersion returns the highest applied version that list lacks.
+func unknownVersion(done map[int]bool, list []migration) (int, bool) {
+	known := make(map[int]bool, len(list))
+	for _, m := range list {
+		known[m.version] = true
 	}
-	return latest
+	latest, found := 0, false
+	for v := range done {
+		if !known[v] && v > latest {
+			latest, found = v, true
+		}
+	}
+	return latest, found
 }
 
 func apply(ctx context.Context, tx *gorm.DB, d dialect, m migration) error {

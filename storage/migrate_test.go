@@ -24,8 +24,8 @@ func TestMigrateIdempotentAndRecorded(t *testing.T) {
 			}
 		}
 		known := storage.KnownMigrations()
-		if v, err := db.SchemaVersion(ctx); err != nil || v != len(known) {
-			t.Fatalf("SchemaVersion = %d, %v; want %d", v, err, len(known))
+		if v, err := db.SchemaVersion(ctx); err != nil || v != storage.LatestMigration() {
+			t.Fatalf("SchemaVersion = %d, %v; want %d", v, err, storage.LatestMigration())
 		}
 		recs, err := db.MigrationRecords(ctx)
 		if err != nil {
@@ -77,8 +77,8 @@ func TestMigrateConcurrentStarters(t *testing.T) {
 			wg.Wait()
 			slices.Sort(applied)
 			var want []string
-			for i := range storage.KnownMigrations() {
-				want = append(want, fmt.Sprintf("%04d_", i+1))
+			for _, v := range storage.MigrationVersions() {
+				want = append(want, fmt.Sprintf("%04d_", v))
 			}
 			if len(applied) != len(want) || applied[0] != "0001_initial" || !slices.EqualFunc(applied, want, strings.HasPrefix) {
 				t.Errorf("applied across starters = %v, want %v", applied, want)
@@ -91,7 +91,7 @@ func TestMigrateSchemaTooNew(t *testing.T) {
 	t.Parallel()
 	storagetest.ForEach(t, func(t *testing.T, db *storage.DB) {
 		ctx := t.Context()
-		next := len(storage.KnownMigrations()) + 1
+		next := storage.LatestMigration() + 1
 		future := append(storage.KnownMigrations(), storage.SQLMigration(next, "future", "CREATE TABLE future_thing (id INTEGER)"))
 		if applied, err := db.MigrateWith(ctx, future); err != nil || !slices.Equal(applied, []string{fmt.Sprintf("%04d_future", next)}) {
 			t.Fatalf("MigrateWith(future) = %v, %v", applied, err)
@@ -110,7 +110,7 @@ func TestMigrateFailedStepRollsBack(t *testing.T) {
 	t.Parallel()
 	storagetest.ForEach(t, func(t *testing.T, db *storage.DB) {
 		ctx := t.Context()
-		known := len(storage.KnownMigrations())
+		known := storage.LatestMigration()
 		broken := append(storage.KnownMigrations(),
 			storage.SQLMigration(known+1, "broken", "CREATE TABLE half_done (id INTEGER)", "THIS IS NOT SQL"))
 		if _, err := db.MigrateWith(ctx, broken); err == nil || errors.Is(err, storage.ErrSchemaTooNew) {
@@ -130,5 +130,47 @@ func TestMigrateFailedStepRollsBack(t *testing.T) {
 		if _, err := db.MigrateWith(ctx, gap); err == nil {
 			t.Error("a list not starting at version 1 was accepted")
 		}
+		backwards := []storage.Migration{storage.SQLMigration(1, "initial"), storage.SQLMigration(3, "c"), storage.SQLMigration(2, "b")}
+		if _, err := db.MigrateWith(ctx, backwards); err == nil {
+			t.Error("a list whose versions go backwards was accepted")
+		}
 	})
+}
+
+// A binary whose list skips a version (node-v2 leaves 6 and 7 to main) refuses a database that
+// has that version, and a database that lacks it gets it from a binary that knows it.
+func TestMigrateSkippedVersion(t *testing.T) {
+	t.Parallel()
+	storagetest.ForEach(t, func(t *testing.T, db *storage.DB) {
+		ctx := t.Context()
+		known := storage.KnownMigrations()
+		last := storage.LatestMigration()
+		filled := fillGaps(known)
+		applied, err := db.MigrateWith(ctx, filled)
+		if err != nil || len(applied) != len(filled)-len(known) {
+			t.Fatalf("MigrateWith(filled) = %v, %v; want the %d skipped versions", applied, err, len(filled)-len(known))
+		}
+		if len(filled) > len(known) {
+			if _, err := db.Migrate(ctx); !errors.Is(err, storage.ErrSchemaTooNew) {
+				t.Errorf("Migrate over a database with a version this binary skips: err = %v, want ErrSchemaTooNew", err)
+			}
+		}
+		if v, _ := db.SchemaVersion(ctx); v != last {
+			t.Errorf("SchemaVersion = %d, want %d", v, last)
+		}
+	})
+}
+
+// fillGaps returns list with a migration creating table gap_N for each version N it skips.
+func fillGaps(list []storage.Migration) []storage.Migration {
+	var out []storage.Migration
+	next := 1
+	for i, v := range storage.MigrationVersions() {
+		for ; next < v; next++ {
+			out = append(out, storage.SQLMigration(next, "gap", fmt.Sprintf("CREATE TABLE gap_%d (id INTEGER)", next)))
+		}
+		out = append(out, list[i])
+		next = v + 1
+	}
+	return out
 }

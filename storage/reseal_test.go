@@ -14,8 +14,9 @@ import (
 )
 
 // nonCipherBlobs are the byte-string columns that hold no vault ciphertext: signed
-// transactions, and published election files (open data by design).
-var nonCipherBlobs = []string{"operations.raw_tx", "tallies.input"}
+// transactions, published election files (open data by design), and a signed record's
+// signature (r, vs), which the relay publishes on chain.
+var nonCipherBlobs = []string{"operations.raw_tx", "tallies.input", "signed_records.r", "signed_records.vs"}
 
 // uncoveredCipherColumns returns the columns of cols that look like ciphertext columns (named
 // *_cipher, or a byte string not in nonCipherBlobs) but are missing from list, and the
@@ -71,7 +72,7 @@ func TestCiphertextColumnsGuardBites(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Cleanup(func() { db.Close() })
-			extra := storage.SQLMigration(len(storage.KnownMigrations())+1, "new_secrets",
+			extra := storage.SQLMigration(storage.LatestMigration()+1, "new_secrets",
 				`ALTER TABLE profiles ADD COLUMN email_cipher {blob}`,
 				`CREATE TABLE notes (id {pk}, body {blob})`)
 			if _, err := db.MigrateWith(t.Context(), append(storage.KnownMigrations(), extra)); err != nil {

@@ -38,24 +38,35 @@ type Round struct {
 	// 0 becomes 1) and the territory of the registration address ("" the whole city).
 	MinPersonLevel int
 	Territory      string
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	// Migration 8: the contract (1 BudgetRound, 2 BudgetRoundV2; 0 becomes 1), its funded-set
+	// rule (0 to 3, roundv2.Rule) and threshold (R-1.4), and how many eligibility leaves the
+	// last published root has.
+	ContractVersion   int
+	Rule              int
+	Threshold         int64
+	EligibilityLeaves int64
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
 }
 
 type roundRow struct {
-	ID             int64 `gorm:"primaryKey"`
-	Name           string
-	Symbol         string
-	Budget         int64
-	Deadline       time.Time
-	Treasury       string
-	Status         string
-	Address        *string
-	TokenAddress   *string
-	MinPersonLevel int
-	Territory      string
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
+	ID                int64 `gorm:"primaryKey"`
+	Name              string
+	Symbol            string
+	Budget            int64
+	Deadline          time.Time
+	Treasury          string
+	Status            string
+	Address           *string
+	TokenAddress      *string
+	MinPersonLevel    int
+	Territory         string
+	ContractVersion   int
+	Rule              int
+	Threshold         int64
+	EligibilityLeaves int64
+	CreatedAt         time.Time
+	UpdatedAt         time.Time
 }
 
 func (roundRow) TableName() string { return "rounds" }
@@ -66,6 +77,7 @@ func (row roundRow) round() Round {
 		Deadline: row.Deadline.UTC(), Treasury: row.Treasury, Status: RoundStatus(row.Status),
 		Address: deref(row.Address), TokenAddress: deref(row.TokenAddress),
 		MinPersonLevel: row.MinPersonLevel, Territory: row.Territory,
+		ContractVersion: row.ContractVersion, Rule: row.Rule, Threshold: row.Threshold, EligibilityLeaves: row.EligibilityLeaves,
 		CreatedAt: row.CreatedAt.UTC(), UpdatedAt: row.UpdatedAt.UTC(),
 	}
 }
@@ -81,6 +93,7 @@ func (r Repo) CreateRound(ctx context.Context, rd *Round) error {
 		Name: rd.Name, Symbol: rd.Symbol, Budget: rd.Budget, Deadline: rd.Deadline,
 		Treasury: rd.Treasury, Status: string(rd.Status), Address: nullable(rd.Address),
 		TokenAddress: nullable(rd.TokenAddress), MinPersonLevel: rd.MinPersonLevel, Territory: rd.Territory,
+		ContractVersion: rd.ContractVersion, Rule: rd.Rule, Threshold: rd.Threshold,
 		CreatedAt: rd.CreatedAt, UpdatedAt: rd.UpdatedAt,
 	}
 	if err := r.with(ctx).Create(&row).Error; err != nil {
@@ -103,6 +116,12 @@ func (rd *Round) normalize() (err error) {
 	}
 	if rd.MinPersonLevel == 0 {
 		rd.MinPersonLevel = 1
+	}
+	if rd.ContractVersion == 0 {
+		rd.ContractVersion = 1
+	}
+	if rd.ContractVersion < 1 || rd.ContractVersion > 2 || rd.Rule < 0 || rd.Rule > 3 || rd.Threshold < 0 {
+		return fmt.Errorf("%w: round contract %d, rule %d, threshold %d", ErrInvalid, rd.ContractVersion, rd.Rule, rd.Threshold)
 	}
 	if rd.Status == "" {
 		rd.Status = RoundDeploying
@@ -187,4 +206,10 @@ func (r Repo) SetRoundStatus(ctx context.Context, id int64, status RoundStatus) 
 	}
 	res := r.with(ctx).Exec("UPDATE rounds SET status = ?, updated_at = ? WHERE id = ?", string(status), now(), id)
 	return affected(res.Error, res.RowsAffected, "set round %d status", id)
+}
+
+// SetEligibilityLeaves records that round id's last published eligibility root has n leaves.
+func (r Repo) SetEligibilityLeaves(ctx context.Context, id, n int64) error {
+	res := r.with(ctx).Exec("UPDATE rounds SET eligibility_leaves = ?, updated_at = ? WHERE id = ?", n, now(), id)
+	return affected(res.Error, res.RowsAffected, "set round %d eligibility leaves", id)
 }

@@ -11,6 +11,7 @@ func migrations() []migration {
 		sqlMigration(5, "round_eligibility", schemaV5()...),
 		sqlMigration(6, "proposals", schemaV6()...),
 		sqlMigration(7, "tallies", schemaV7()...),
+		sqlMigration(8, "rounds_v2", schemaV8()...),
 	}
 }
 
@@ -433,5 +434,50 @@ func schemaV7() []string {
 			created_at {ts} NOT NULL,
 			UNIQUE (sha256, rule)
 		)`,
+	}
+}
+
+// schemaV8 moves the node's rounds to BudgetRoundV2 (docs/CONTRACTS-V2.md). Rounds already in
+// the database stay on BudgetRound v1 (contract_version 1). A v2 round has its funded-set rule
+// and threshold (R-1.4) and the leaf count of the last eligibility root it published. A v2
+// quota has the citizen's permanent eligibility index (append-only, unique in the round) and
+// the account the node tracks for them: the next nonce to sign (0: the next record is the
+// claim), the chain's claims batch that applied the claim, the pending materialize operation,
+// and whether the account is materialized. signed_records holds every EIP-712 record the node
+// signed, with the relay operation that carries it; a live record's nonce is unique per citizen.
+func schemaV8() []string {
+	return []string{
+		`ALTER TABLE rounds ADD COLUMN contract_version INTEGER NOT NULL DEFAULT 1 CHECK (contract_version IN (1, 2))`,
+		`ALTER TABLE rounds ADD COLUMN rule INTEGER NOT NULL DEFAULT 0 CHECK (rule BETWEEN 0 AND 3)`,
+		`ALTER TABLE rounds ADD COLUMN threshold BIGINT NOT NULL DEFAULT 0 CHECK (threshold >= 0)`,
+		`ALTER TABLE rounds ADD COLUMN eligibility_leaves BIGINT NOT NULL DEFAULT 0 CHECK (eligibility_leaves >= 0)`,
+		`ALTER TABLE quotas ADD COLUMN eligibility_index BIGINT CHECK (eligibility_index >= 0)`,
+		`CREATE UNIQUE INDEX quotas_round_index ON quotas (round_id, eligibility_index)`,
+		`ALTER TABLE quotas ADD COLUMN next_nonce BIGINT NOT NULL DEFAULT 0 CHECK (next_nonce >= 0)`,
+		`ALTER TABLE quotas ADD COLUMN claim_batch BIGINT CHECK (claim_batch >= 0)`,
+		`ALTER TABLE quotas ADD COLUMN materialize_op BIGINT REFERENCES operations (id)`,
+		`ALTER TABLE quotas ADD COLUMN materialized BOOLEAN NOT NULL DEFAULT FALSE`,
+		`CREATE TABLE signed_records (
+			id                {pk},
+			round_id          BIGINT NOT NULL,
+			citizen_id        BIGINT NOT NULL,
+			kind              INTEGER NOT NULL CHECK (kind IN (0, 1, 2)),
+			eligibility_index BIGINT NOT NULL DEFAULT 0 CHECK (eligibility_index >= 0),
+			quota             BIGINT NOT NULL DEFAULT 0 CHECK (quota >= 0),
+			nonce             BIGINT NOT NULL DEFAULT 0 CHECK (nonce >= 0),
+			initiative        INTEGER NOT NULL CHECK (initiative > 0),
+			amount            BIGINT NOT NULL CHECK (amount > 0),
+			deadline          BIGINT NOT NULL CHECK (deadline > 0),
+			r                 {blob} NOT NULL,
+			vs                {blob} NOT NULL,
+			status            TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'applied', 'failed')),
+			op_id             BIGINT NOT NULL REFERENCES operations (id),
+			created_at        {ts} NOT NULL,
+			updated_at        {ts} NOT NULL,
+			CHECK ((kind = 0) = (nonce = 0)),
+			FOREIGN KEY (round_id, citizen_id) REFERENCES quotas (round_id, citizen_id)
+		)`,
+		`CREATE INDEX signed_records_op ON signed_records (op_id, id)`,
+		`CREATE UNIQUE INDEX signed_records_nonce ON signed_records (round_id, citizen_id, nonce) WHERE status <> 'failed'`,
 	}
 }

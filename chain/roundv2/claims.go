@@ -53,15 +53,7 @@ func Claims(d Domain, batch []Signed) (*ClaimsBatch, error) {
 	if len(records) == 0 {
 		return nil, nil
 	}
-	leaves := make([]common.Hash, len(records))
-	for i, a := range records {
-		leaves[i] = a.Leaf()
-	}
-	tree, err := merkle.New(leaves)
-	if err != nil {
-		return nil, fmt.Errorf("claims of batch: %w", err)
-	}
-	return &ClaimsBatch{Records: records, tree: tree}, nil
+	return NewClaimsBatch(records)
 }
 
 // Root is the claims root the relay commits.
@@ -75,6 +67,24 @@ func (b *ClaimsBatch) Proof(i int) ([]common.Hash, error) { return b.tree.Proof(
 // (anyone may send it, R-1.3). The account gets nonce 1; until then the
 // citizen's signed allocations and withdrawals fail with ErrNotMaterialized.
 func (r *Round) Materialize(ctx context.Context, batchID *big.Int, a AppliedRecord, proof []common.Hash) (*types.Receipt, error) {
-	data := binding.PackMaterialize(batchID, u256(uint64(a.Index)), a.Citizen, u256(a.Quota), u256(uint64(a.Initiative)), u256(a.Amount), hashes32(proof))
-	return r.send(ctx, "materialize", data)
+	return r.send(ctx, "materialize", MaterializeCall(batchID, a, proof))
+}
+
+// MaterializeCall is the calldata of Materialize, for a caller that sends it itself.
+func MaterializeCall(batchID *big.Int, a AppliedRecord, proof []common.Hash) []byte {
+	return binding.PackMaterialize(batchID, u256(uint64(a.Index)), a.Citizen, u256(a.Quota), u256(uint64(a.Initiative)), u256(a.Amount), hashes32(proof))
+}
+
+// NewClaimsBatch is the claims batch of records already known (the node keeps them), in
+// batch order: the tree whose root a relay committed.
+func NewClaimsBatch(records []AppliedRecord) (*ClaimsBatch, error) {
+	leaves := make([]common.Hash, len(records))
+	for i, a := range records {
+		leaves[i] = a.Leaf()
+	}
+	tree, err := merkle.New(leaves)
+	if err != nil {
+		return nil, fmt.Errorf("claims batch: %w", err)
+	}
+	return &ClaimsBatch{Records: records, tree: tree}, nil
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/pbnode/pbnode/chain/bindings/budgetroundv2"
@@ -40,24 +41,11 @@ type RelayResult struct {
 // batch. Then it sends and waits for the receipt. Keep the batch: Claims
 // computes the applied records each citizen needs to Materialize.
 func (r *Round) Relay(ctx context.Context, batch []Signed, tree *merkle.Tree) (RelayResult, error) {
-	claims, err := claimIndices(batch, tree)
+	data, claims, err := relayCall(batch, tree)
 	if err != nil {
-		return RelayResult{}, fmt.Errorf("relay %d records: %w", len(batch), err)
+		return RelayResult{}, err
 	}
-	proof, bits := [][32]byte{}, []*big.Int{}
-	if len(claims) > 0 {
-		mp, err := tree.MultiProof(claims)
-		if err != nil {
-			return RelayResult{}, fmt.Errorf("relay %d records: %w", len(batch), err)
-		}
-		proof, bits = hashes32(mp.Proof), merkle.PackFlags(mp.Flags)
-	}
-	records := make([]budgetroundv2.BudgetRoundV2Signed, len(batch))
-	for i, s := range batch {
-		records[i] = s.Binding()
-	}
-	data := binding.PackRelay(records, proof, bits)
-	what := fmt.Sprintf("relay of %d records (%d claims)", len(batch), len(claims))
+	what := fmt.Sprintf("relay of %d records (%d claims)", len(batch), claims)
 	if _, err := r.simulate(ctx, what, data); err != nil {
 		return RelayResult{}, err
 	}
@@ -66,12 +54,40 @@ func (r *Round) Relay(ctx context.Context, batch []Signed, tree *merkle.Tree) (R
 		return RelayResult{}, err
 	}
 	res := RelayResult{Receipt: rc, GasUsed: rc.GasUsed}
-	if len(claims) > 0 {
-		if res.BatchID, err = r.committedBatch(rc); err != nil {
+	if claims > 0 {
+		if res.BatchID, err = CommittedBatch(r.addr, rc); err != nil {
 			return res, err
 		}
 	}
 	return res, nil
+}
+
+// RelayCall is the calldata of relay(batch) with the multiproof of its claims against tree,
+// checked as Relay checks it, for a caller that sends the transaction itself (the node's
+// outbox). It does not simulate.
+func RelayCall(batch []Signed, tree *merkle.Tree) ([]byte, error) {
+	data, _, err := relayCall(batch, tree)
+	return data, err
+}
+
+func relayCall(batch []Signed, tree *merkle.Tree) ([]byte, int, error) {
+	claims, err := claimIndices(batch, tree)
+	if err != nil {
+		return nil, 0, fmt.Errorf("relay %d records: %w", len(batch), err)
+	}
+	proof, bits := [][32]byte{}, []*big.Int{}
+	if len(claims) > 0 {
+		mp, err := tree.MultiProof(claims)
+		if err != nil {
+			return nil, 0, fmt.Errorf("relay %d records: %w", len(batch), err)
+		}
+		proof, bits = hashes32(mp.Proof), merkle.PackFlags(mp.Flags)
+	}
+	records := make([]budgetroundv2.BudgetRoundV2Signed, len(batch))
+	for i, s := range batch {
+		records[i] = s.Binding()
+	}
+	return binding.PackRelay(records, proof, bits), len(claims), nil
 }
 
 // claimIndices checks a batch before simulation and returns its claims'
@@ -102,15 +118,16 @@ func claimIndices(batch []Signed, tree *merkle.Tree) ([]int, error) {
 	return claims, nil
 }
 
-// committedBatch is the batch id of the ClaimsCommitted event in rc.
-func (r *Round) committedBatch(rc *types.Receipt) (*big.Int, error) {
+// CommittedBatch is the batch id of round's ClaimsCommitted event in rc, the receipt of a
+// relay with claims.
+func CommittedBatch(round common.Address, rc *types.Receipt) (*big.Int, error) {
 	for _, l := range rc.Logs {
-		if l.Address != r.addr {
+		if l.Address != round {
 			continue
 		}
 		if ev, err := binding.UnpackClaimsCommittedEvent(l); err == nil {
 			return ev.BatchId, nil
 		}
 	}
-	return nil, fmt.Errorf("relay on round %s: no ClaimsCommitted event in tx %s", r.addr, rc.TxHash)
+	return nil, fmt.Errorf("relay on round %s: no ClaimsCommitted event in tx %s", round, rc.TxHash)
 }

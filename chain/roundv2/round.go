@@ -63,14 +63,19 @@ func New(c *chain.Client, s *chain.Sender, addr common.Address) *Round {
 // Deploy deploys a BudgetRoundV2 (and its BudgetToken, whose supply is the
 // budget, R-1.1) with s as admin and returns its client.
 func Deploy(ctx context.Context, c *chain.Client, s *chain.Sender, p DeployParams) (*Round, error) {
-	input := binding.PackConstructor(p.Name, p.Symbol, new(big.Int).SetUint64(p.Budget), p.Deadline,
-		p.Treasury, s.Address(), uint8(p.Rule), new(big.Int).SetUint64(p.Threshold))
-	code := append(common.FromHex(budgetroundv2.BudgetRoundV2MetaData.Bin), input...)
-	rc, err := s.Send(ctx, nil, code)
+	rc, err := s.Send(ctx, nil, DeployCode(p, s.Address()))
 	if err != nil {
 		return nil, fmt.Errorf("deploy round %q: %w", p.Name, asRevert(err))
 	}
 	return New(c, s, rc.ContractAddress), nil
+}
+
+// DeployCode is the creation code of a BudgetRoundV2 with p and admin as its admin (all
+// roles), for a caller that sends the deployment itself.
+func DeployCode(p DeployParams, admin common.Address) []byte {
+	input := binding.PackConstructor(p.Name, p.Symbol, new(big.Int).SetUint64(p.Budget), p.Deadline,
+		p.Treasury, admin, uint8(p.Rule), new(big.Int).SetUint64(p.Threshold))
+	return append(common.FromHex(budgetroundv2.BudgetRoundV2MetaData.Bin), input...)
 }
 
 // Address is the round's contract address.

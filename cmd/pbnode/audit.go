@@ -39,7 +39,7 @@ func newAuditCmd(opts *rootOptions) *cobra.Command {
 		Long: "audit reads only the chain (events and views) to recompute the round's supply, distribution,\n" +
 			"piggy-bank totals and funded set. With --api it compares them with what that node reports.\n" +
 			"A BudgetRoundV2 round (told by its eligibilityVersion() view) is recounted with its claims,\n" +
-			"claims roots, relayed signatures and rule; --api does not apply to it yet.\n" +
+			"claims roots, relayed signatures and rule, and --api compares it the same way.\n" +
 			"With --registry instead of --round it recounts every tally the API publishes (GET /api/v1/tallies)\n" +
 			"from its file and matches each with its anchor in the AnchorRegistry, and every anchor with a tally.\n" +
 			"It exits 1 on any finding or error, 0 when everything agrees.",
@@ -96,7 +96,7 @@ func runAudit(ctx context.Context, o auditOptions, out io.Writer) error {
 	}
 	round := common.HexToAddress(o.round)
 	if o.api != "" {
-		if _, err := newAPIClient(o.api, nil); err != nil {
+		if _, err := newAPIClient(o.api, http.DefaultClient); err != nil { // a bad URL before any dial
 			return err
 		}
 	}
@@ -321,14 +321,22 @@ func isRoundV2(ctx context.Context, rpcURL string, round common.Address) (bool, 
 // auditV2Result is what `pbnode audit --json` prints for a BudgetRoundV2 round.
 type auditV2Result struct {
 	Chain *audit.ReportV2 `json:"chain_v2"`
+	API   *apiComparison  `json:"api,omitempty"`
 	OK    bool            `json:"ok"`
 }
 
 // runAuditV2 recounts a BudgetRoundV2 round from the chain alone: claims, relayed signatures,
-// the rule's funded set and the token totals (R-1.5).
+// the rule's funded set and the token totals (R-1.5); with --api it compares them with what
+// the node reports, as for v1 (distributed is the quotas claimed, as the contract counts).
 func runAuditV2(ctx context.Context, o auditOptions, round common.Address, out io.Writer) error {
+	var res auditV2Result
+	var view *apiView
 	if o.api != "" {
-		return &exitError{code: exitBadInput, err: errors.New("audit: --api compares v1 rounds only: the node does not run BudgetRoundV2 rounds yet")}
+		v, cmp, err := fetchAPI(ctx, o)
+		if err != nil {
+			return err
+		}
+		view, res.API = &v, cmp
 	}
 	c, err := chain.Dial(ctx, o.rpc)
 	if err != nil {
@@ -339,18 +347,61 @@ func runAuditV2(ctx context.Context, o auditOptions, round common.Address, out i
 	if err != nil {
 		return err
 	}
-	if o.json {
-		enc := json.NewEncoder(out)
-		enc.SetIndent("", "  ")
-		err = enc.Encode(auditV2Result{Chain: report, OK: report.OK()})
-	} else {
-		err = report.WriteText(out)
+	res.Chain = report
+	if view != nil {
+		api, err := view.ledger()
+		if err != nil {
+			return err
+		}
+		res.API.Findings = append(res.API.Findings, compareLedgers(chainLedgerV2(report), api)...)
 	}
-	if err != nil {
+	res.OK = report.OK() && (res.API == nil || len(res.API.Findings) == 0)
+	if err := writeAuditV2(out, res, o.json); err != nil {
 		return err
 	}
-	if !report.OK() {
-		return &exitError{code: 1, err: fmt.Errorf("audit of round %s: checks disagree: %v", round.Hex(), report.Failed())}
+	if !res.OK {
+		return &exitError{code: 1, err: fmt.Errorf("audit of round %s: checks disagree: %v", round.Hex(), append(report.Failed(), apiFailed(res.API)...))}
 	}
 	return nil
+}
+
+func apiFailed(c *apiComparison) []string {
+	if c == nil || len(c.Findings) == 0 {
+		return nil
+	}
+	return []string{"api"}
+}
+
+func writeAuditV2(w io.Writer, res auditV2Result, asJSON bool) error {
+	if asJSON {
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	if err := res.Chain.WriteText(w); err != nil {
+		return err
+	}
+	if res.API != nil {
+		writeComparison(w, res.API)
+		if n := len(res.API.Findings); n > 0 {
+			fmt.Fprintf(w, "\nRESULT: FAILED, the API disagrees with the chain: %d findings\n", n)
+		}
+	}
+	return nil
+}
+
+// chainLedgerV2 is chainLedger for a BudgetRoundV2 report.
+func chainLedgerV2(r *audit.ReportV2) ledger {
+	l := ledger{
+		Budget: r.Budget, Supply: r.TotalSupply, Distributed: r.Distributed, Allocated: r.Allocated,
+		Token: r.Token, Funded: r.Funded, Finalized: r.Finalized,
+		Initiatives: make(map[uint64]initiativeTotals, len(r.Initiatives)),
+	}
+	if r.Finalized {
+		l.Funded = r.FundedOnChain
+	}
+	for _, in := range r.Initiatives {
+		l.Initiatives[in.ID] = initiativeTotals{Cost: in.Cost, Received: in.Received, Funded: in.FundedView}
+	}
+	return l
 }

@@ -104,8 +104,6 @@ func openNode(ctx context.Context, o nodeOptions) (*node, error) {
 	}
 	n := &node{db: db, client: client, tokens: access.NewTokens(db), log: o.Log}
 	n.worker = outbox.New(db, sender, o.Outbox, o.Log.With("part", "outbox"))
-	n.budget = budget.New(db, n.worker, treasury, o.Log.With("part", "budget"))
-	n.budget.Register(n.worker)
 	n.anchors = anchors.New(db, n.worker)
 	n.anchors.Register(n.worker)
 	n.tallies = tallies.New(db, n.worker)
@@ -124,6 +122,9 @@ func openNode(ctx context.Context, o nodeOptions) (*node, error) {
 		n.Close()
 		return nil, err
 	}
+	// The node signs BudgetRoundV2 records with the custodial keys the wallets keep.
+	n.budget = budget.New(db, n.worker, treasury, o.Log.With("part", "budget"), budget.WithSigners(chainID.Uint64(), n.wallets))
+	n.budget.Register(n.worker)
 	if err := n.openCitizens(ctx, o.Identity.Vault, o.Identity.Gateway, o.Citizens); err != nil {
 		n.Close()
 		return nil, err

@@ -16,7 +16,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/pbnode/pbnode/portal/access"
+	"github.com/pbnode/pbnode/portal/wallets"
 	"github.com/pbnode/pbnode/storage"
 	"github.com/pbnode/pbnode/storage/storagetest"
 )
@@ -44,8 +47,8 @@ func TestServeOnHardhatNode(t *testing.T) {
 		t.Fatalf("pbnode migrate: %v\n%s", err, out)
 	}
 	p := startPbnode(t, dir, env, "serve")
-	treasury, registrar, citizenID := serveTokens(t, dbCfg)
-	citizen := signInAs(t, p, dbCfg, "+79160000001", citizenID)
+	treasury, registrar := serveTokens(t, dbCfg)
+	citizen, citizenAddr := signInCustodial(t, p, dbCfg, "+79160000001")
 
 	const budget = 500_000
 	deadline := time.Now().Add(time.Hour).UTC().Format(time.RFC3339)
@@ -61,7 +64,7 @@ func TestServeOnHardhatNode(t *testing.T) {
 	}
 	json.Unmarshal(data, &round)
 	url := fmt.Sprintf("%s/api/v1/rounds/%d", p.URL, round.ID)
-	mustPost(t, url+"/quotas", registrar, `{"citizens":["0x00000000000000000000000000000000000000a1","0x00000000000000000000000000000000000000a2"]}`)
+	mustPost(t, url+"/quotas", registrar, fmt.Sprintf(`{"citizens":[%q,"0x00000000000000000000000000000000000000a2"]}`, citizenAddr.Hex()))
 	mustPost(t, url+"/allocations", citizen, `{"initiative":2,"amount_kopecks":120000}`)
 	mustPost(t, url+"/allocations", citizen, `{"initiative":1,"amount_kopecks":30000}`)
 	mustPost(t, url+"/withdrawals", citizen, `{"initiative":2,"amount_kopecks":20000}`)
@@ -91,7 +94,7 @@ func mustPost(t *testing.T, url, token, body string) {
 
 // serveTokens issues the officials' service tokens straight into the node's database (serve
 // has no seed) and registers the citizen 0x…a1, whose id it returns.
-func serveTokens(t *testing.T, cfg storage.Config) (treasury, registrar string, citizenID int64) {
+func serveTokens(t *testing.T, cfg storage.Config) (treasury, registrar string) {
 	t.Helper()
 	db, err := storage.Open(t.Context(), cfg, storagetest.Logger(t))
 	if err != nil {
@@ -99,10 +102,6 @@ func serveTokens(t *testing.T, cfg storage.Config) (treasury, registrar string, 
 	}
 	defer db.Close()
 	tokens := access.NewTokens(db)
-	c := storage.Citizen{Address: "0x00000000000000000000000000000000000000a1"}
-	if err := db.CreateCitizen(t.Context(), &c); err != nil {
-		t.Fatal(err)
-	}
 	var errs [2]error
 	treasury, errs[0] = tokens.Issue(t.Context(), access.RoleTreasury, "test")
 	registrar, errs[1] = tokens.Issue(t.Context(), access.RoleRegistrar, "test")
@@ -111,16 +110,17 @@ func serveTokens(t *testing.T, cfg storage.Config) (treasury, registrar string, 
 			t.Fatal(err)
 		}
 	}
-	return treasury, registrar, c.ID
+	return treasury, registrar
 }
 
 // smsCode finds the code of the development gateway's log line, as a developer reads it.
 var smsCode = regexp.MustCompile(`msg="sms \(development gateway, not sent\)".* text="Код для входа: (\d+)\.`)
 
-// signInAs signs phone in through the node's API by SMS (the code read from the node's log:
-// sms.gateway log), links the user to the citizen citizenID straight in the database, as a
-// wallet link does, and returns the user's bearer session token.
-func signInAs(t *testing.T, p *proc, cfg storage.Config, phone string, citizenID int64) string {
+// signInCustodial signs phone in through the node's API by SMS (the code read from the node's
+// log: sms.gateway log), gives the user a custodial wallet sealed with the node's wallet keys
+// straight in the database, as their verification does, and returns the user's bearer
+// session token and wallet address: the node signs the user's BudgetRoundV2 records.
+func signInCustodial(t *testing.T, p *proc, cfg storage.Config, phone string) (string, common.Address) {
 	t.Helper()
 	status, data, err := post(p.URL+"/api/v1/auth/sms", "", fmt.Sprintf(`{"phone":%q}`, phone))
 	if err != nil || status != http.StatusAccepted {
@@ -162,10 +162,21 @@ func signInAs(t *testing.T, p *proc, cfg storage.Config, phone string, citizenID
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := db.SetUserCitizen(t.Context(), u.ID, citizenID); err != nil {
+	vault, err := WalletConfig{Keys: Secret("w1:" + testWalletKey), ActiveKey: "w1", IndexKey: Secret(testWalletIndex)}.Vault()
+	if err != nil {
 		t.Fatal(err)
 	}
-	return out.Token
+	wcfg := wallets.DefaultConfig()
+	wcfg.PublicURL, wcfg.ChainID = p.URL, 31337
+	ws, err := wallets.New(db, vault, wcfg, storagetest.Logger(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := ws.EnsureCustodial(t.Context(), u.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out.Token, w.Address
 }
 
 // startHardhatNode runs `npx hardhat node` from the repository root on a free port.

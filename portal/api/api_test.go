@@ -48,18 +48,31 @@ func newFixture(t *testing.T, driver string) *fixture {
 	f.do(t, "POST", "/api/v1/rounds", f.treasury, body, http.StatusAccepted, &round)
 	f.roundID = round.ID
 
-	f.addrs = []common.Address{common.HexToAddress("0x1001"), common.HexToAddress("0x1002"), common.HexToAddress("0x1003")}
+	// The citizens have custodial wallets: the node signs their BudgetRoundV2 records.
+	for range 3 {
+		tok, addr := custodialSession(t, n)
+		f.citizens, f.addrs = append(f.citizens, tok), append(f.addrs, addr)
+	}
 	f.do(t, "POST", f.round("/quotas"), f.registr,
 		fmt.Sprintf(`{"citizens":[%q,%q,%q]}`, f.addrs[0], f.addrs[1], f.addrs[2]), http.StatusAccepted, nil)
-	for _, a := range f.addrs {
-		c, err := n.DB.CitizenByAddress(t.Context(), strings.ToLower(a.Hex()))
-		if err != nil {
-			t.Fatalf("citizen %s: %v", a, err)
-		}
-		f.citizens = append(f.citizens, citizenSession(t, n, c.ID))
-	}
 	n.Drain(t)
 	return f
+}
+
+// custodialSession signs a new user in by SMS, gives them a custodial wallet (as their
+// verification does) and returns their bearer session and wallet address.
+func custodialSession(t *testing.T, n *nodetest.Node) (string, common.Address) {
+	t.Helper()
+	s := signIn(t, n, newPhone(), "bearer")
+	u, err := n.DB.UserByUserID(t.Context(), s.userID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := n.Wallets.EnsureCustodial(t.Context(), u.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.token, w.Address
 }
 
 func issue(t *testing.T, n *nodetest.Node, role access.Role) string {
@@ -69,21 +82,6 @@ func issue(t *testing.T, n *nodetest.Node, role access.Role) string {
 		t.Fatalf("issue %s token: %v", role, err)
 	}
 	return tok
-}
-
-// citizenSession signs a new user in by SMS, links them to the citizen citizenID (as linking
-// a wallet does) and returns their bearer session: citizens act only through identity.
-func citizenSession(t *testing.T, n *nodetest.Node, citizenID int64) string {
-	t.Helper()
-	s := signIn(t, n, newPhone(), "bearer")
-	u, err := n.DB.UserByUserID(t.Context(), s.userID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := n.DB.SetUserCitizen(t.Context(), u.ID, citizenID); err != nil {
-		t.Fatal(err)
-	}
-	return s.token
 }
 
 func (f *fixture) round(path string) string {

@@ -55,6 +55,7 @@ var errorCodes = []errorCode{
 	{budget.ErrAlreadyFinalized, http.StatusConflict, "already_finalized"},
 	{budget.ErrAlreadyDistributed, http.StatusConflict, "already_distributed"},
 	{budget.ErrRoundFailed, http.StatusConflict, "round_failed"},
+	{budget.ErrOwnWallet, http.StatusUnprocessableEntity, "own_wallet_must_sign"},
 	// Sign-in, sessions and roles. A wrong code that locks the phone out is locked_out.
 	{identity.ErrInvalidPhone, http.StatusBadRequest, "invalid_phone"},
 	{identity.ErrLockedOut, http.StatusTooManyRequests, "locked_out"},

@@ -50,7 +50,13 @@ func (s *server) createRound(c *gin.Context) {
 	if !s.bind(c, &req) {
 		return
 	}
-	in := budget.NewRound{Name: req.Name, Budget: req.BudgetKopecks, Deadline: req.Deadline, Eligibility: req.Eligibility.rules()}
+	rule, err := budget.ParseRule(req.Rule)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	in := budget.NewRound{Name: req.Name, Budget: req.BudgetKopecks, Deadline: req.Deadline, Eligibility: req.Eligibility.rules(),
+		Rule: rule, Threshold: req.ThresholdKopecks}
 	for _, ini := range req.Initiatives {
 		in.Initiatives = append(in.Initiatives, budget.NewInitiative{Title: ini.Title, Cost: ini.CostKopecks})
 	}
@@ -109,7 +115,12 @@ func (s *server) move(c *gin.Context, do func(context.Context, budget.Move) (bud
 		s.fail(c, fmt.Errorf("%w: no wallet is linked to this user yet", budget.ErrCitizenNotFound))
 		return
 	}
-	r, err := do(c.Request.Context(), budget.Move{RoundID: id, CitizenID: p.CitizenID, Initiative: req.Initiative, Amount: req.AmountKopecks})
+	m, err := signedMove(budget.Move{RoundID: id, CitizenID: p.CitizenID, Initiative: req.Initiative, Amount: req.AmountKopecks}, req)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	r, err := do(c.Request.Context(), m)
 	resp := moveResponse{Operation: operationJSON{ID: r.OpID, Status: r.Status}, Balance: balanceOf(r.Balance)}
 	s.render(c, http.StatusAccepted, resp, err)
 }

@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
-
 	"github.com/pbnode/pbnode/portal/access"
 	"github.com/pbnode/pbnode/portal/budget"
 	"github.com/pbnode/pbnode/portal/identity"
@@ -59,15 +57,12 @@ func testInitiativeFundedByRound(t *testing.T, driver string) {
 	if r := send(t, n, "POST", initiativePath(cheap, "/publish"), mod.caller, fmt.Sprintf(`{"track":"round","round_id":%d}`, round.ID)); r.code() != "invalid_transition" {
 		t.Fatalf("second publication = %d %s", r.status, r.body)
 	}
-	f.addrs = []common.Address{common.HexToAddress("0xe0"), common.HexToAddress("0xe1"), common.HexToAddress("0xe2")}
-	f.do(t, "POST", f.round("/quotas"), f.registr, fmt.Sprintf(`{"citizens":[%q,%q,%q]}`, f.addrs[0], f.addrs[1], f.addrs[2]), http.StatusAccepted, nil)
-	for _, a := range f.addrs {
-		id, err := n.Budget.CitizenByAddress(t.Context(), a)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f.citizens = append(f.citizens, citizenSession(t, n, id))
+	// The citizens have custodial wallets: the node signs their BudgetRoundV2 records.
+	for range 3 {
+		tok, addr := custodialSession(t, n)
+		f.citizens, f.addrs = append(f.citizens, tok), append(f.addrs, addr)
 	}
+	f.do(t, "POST", f.round("/quotas"), f.registr, fmt.Sprintf(`{"citizens":[%q,%q,%q]}`, f.addrs[0], f.addrs[1], f.addrs[2]), http.StatusAccepted, nil)
 	f.do(t, "POST", f.round("/allocations"), f.citizens[0], `{"initiative":2,"amount_kopecks":100000}`, http.StatusAccepted, nil)
 	f.do(t, "POST", f.round("/allocations"), f.citizens[1], `{"initiative":3,"amount_kopecks":50000}`, http.StatusAccepted, nil)
 	n.Drain(t)

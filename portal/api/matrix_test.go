@@ -83,8 +83,10 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"GET /api/v1/rounds/:round/citizens/:citizen/balance": {anySession, func(_ *testing.T, f *matrixFixture, role string) request {
 			return request{path: round("/citizens/" + f.address(role).Hex() + "/balance")}
 		}},
-		"POST /api/v1/rounds/:round/allocations": {anySession, fixed(round("/allocations"), `{"initiative":1,"amount_kopecks":1}`)},
-		"POST /api/v1/rounds/:round/withdrawals": {anySession, fixed(round("/withdrawals"), `{"initiative":1,"amount_kopecks":1}`)},
+		"POST /api/v1/rounds/:round/allocations":          {anySession, fixed(round("/allocations"), `{"initiative":1,"amount_kopecks":1}`)},
+		"POST /api/v1/rounds/:round/withdrawals":          {anySession, fixed(round("/withdrawals"), `{"initiative":1,"amount_kopecks":1}`)},
+		"POST /api/v1/rounds/:round/allocations/unsigned": {anySession, fixed(round("/allocations/unsigned"), `{"initiative":1,"amount_kopecks":1}`)},
+		"POST /api/v1/rounds/:round/withdrawals/unsigned": {anySession, fixed(round("/withdrawals/unsigned"), `{"initiative":1,"amount_kopecks":1}`)},
 		"POST /api/v1/rounds/:round/finalize": {"treasury", func(t *testing.T, f *matrixFixture, _ string) request {
 			closed := newRoundClosingAt(t, &fixture{node: f.n}, time.Now().Add(-time.Hour))
 			return request{path: fmt.Sprintf("/api/v1/rounds/%d/finalize", closed)}
@@ -221,10 +223,20 @@ func newMatrixFixture(t *testing.T) *matrixFixture {
 	f.roundID = round.ID
 	verifyMatrixCitizen(t, n)
 	var addrs []string
-	for i, role := range matrixRoles[1:] {
-		u := &matrixUser{phone: newPhone(), address: common.HexToAddress(fmt.Sprintf("0x%040x", 0xd00+i))}
+	for _, role := range matrixRoles[1:] {
+		u := &matrixUser{phone: newPhone()}
 		s := signIn(t, n, u.phone, "bearer")
 		u.userID, u.token = s.userID, s.token
+		// A custodial wallet: the node signs the user's BudgetRoundV2 records.
+		rec, err := n.DB.UserByUserID(t.Context(), u.userID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := n.Wallets.EnsureCustodial(t.Context(), rec.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u.address = w.Address
 		if role != "citizen" {
 			if _, err := n.Identity.GrantRoleAsOperator(t.Context(), u.userID, identity.Role(role), ""); err != nil {
 				t.Fatal(err)
@@ -237,17 +249,6 @@ func newMatrixFixture(t *testing.T) *matrixFixture {
 		`{"citizens":[`+strings.Join(addrs, ",")+`]}`, http.StatusAccepted)
 	for _, role := range matrixRoles[1:] {
 		u := f.users[role]
-		c, err := n.DB.CitizenByAddress(t.Context(), strings.ToLower(u.address.Hex()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		rec, err := n.DB.UserByUserID(t.Context(), u.userID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := n.DB.SetUserCitizen(t.Context(), rec.ID, c.ID); err != nil {
-			t.Fatal(err)
-		}
 		expect(t, n, "POST", fmt.Sprintf("/api/v1/rounds/%d/allocations", f.roundID), bearer(u.token),
 			`{"initiative":1,"amount_kopecks":100}`, http.StatusAccepted)
 	}

@@ -103,6 +103,8 @@ func New(d Deps) http.Handler {
 	v1.GET("/rounds/:round/citizens/:citizen/balance", anyone, s.balance)
 	v1.POST("/rounds/:round/allocations", s.require(access.RoleCitizen), s.allocate)
 	v1.POST("/rounds/:round/withdrawals", s.require(access.RoleCitizen), s.withdraw)
+	v1.POST("/rounds/:round/allocations/unsigned", s.require(access.RoleCitizen), s.unsignedAllocation)
+	v1.POST("/rounds/:round/withdrawals/unsigned", s.require(access.RoleCitizen), s.unsignedWithdrawal)
 	v1.POST("/rounds/:round/finalize", s.require(access.RoleTreasury), s.finalize)
 	v1.GET("/operations/:op", anyone, s.operation)
 	if s.ids != nil {

@@ -23,6 +23,11 @@ type roundJSON struct {
 	Funded            []int           `json:"funded"`
 	PendingOperations int64           `json:"pending_operations"`
 	Eligibility       eligibilityJSON `json:"eligibility"`
+	// ContractVersion is 2 for a BudgetRoundV2 round, 1 for a round created before; Rule and
+	// ThresholdKopecks are a v2 round's funded-set rule (R-1.4).
+	ContractVersion  int    `json:"contract_version"`
+	Rule             string `json:"rule"`
+	ThresholdKopecks int64  `json:"threshold_kopecks"`
 }
 
 // eligibilityJSON is who may take part in a round: the minimum person verification level and
@@ -52,9 +57,12 @@ func (e *eligibilityRequest) rules() citizens.RoundRules {
 }
 
 type totalsJSON struct {
-	SupplyKopecks      int64 `json:"supply_kopecks"`
+	SupplyKopecks int64 `json:"supply_kopecks"`
+	// DistributedKopecks is the contract's distributed(): in a v2 round, the quotas claimed by
+	// a first use; GrantedKopecks is every quota granted, claimed or not.
 	DistributedKopecks int64 `json:"distributed_kopecks"`
 	AllocatedKopecks   int64 `json:"allocated_kopecks"`
+	GrantedKopecks     int64 `json:"granted_kopecks"`
 }
 
 type initiativeJSON struct {
@@ -105,6 +113,9 @@ type createRoundRequest struct {
 	Deadline      time.Time           `json:"deadline"`
 	Initiatives   []initiativeRequest `json:"initiatives"`
 	Eligibility   *eligibilityRequest `json:"eligibility"`
+	// Rule is the funded-set rule ("" greedy); ThresholdKopecks goes with greedy_threshold.
+	Rule             string `json:"rule"`
+	ThresholdKopecks int64  `json:"threshold_kopecks"`
 }
 
 type initiativeRequest struct {
@@ -119,16 +130,23 @@ type quotasRequest struct {
 type moveRequest struct {
 	Initiative    int   `json:"initiative"`
 	AmountKopecks int64 `json:"amount_kopecks"`
+	// Nonce and Signature: a citizen's own wallet's signature (0x, 65 bytes) of the record
+	// .../unsigned returned; custodial citizens send neither.
+	Nonce     *int64 `json:"nonce"`
+	Signature string `json:"signature"`
 }
 
 func roundOf(r budget.Round) roundJSON {
 	out := roundJSON{
 		ID: r.ID, Name: r.Name, Symbol: r.Symbol, Status: r.Status, BudgetKopecks: r.Budget,
 		Deadline: r.Deadline, TreasuryAddress: r.Treasury.Hex(),
-		Totals:            totalsJSON{r.Totals.Supply, r.Totals.Distributed, r.Totals.Allocated},
+		Totals:            totalsJSON{r.Totals.Supply, r.Totals.Distributed, r.Totals.Allocated, r.Totals.Granted},
 		Funded:            r.Funded,
 		PendingOperations: r.PendingOps,
 		Eligibility:       eligibilityJSON{r.Eligibility.MinPersonLevel, r.Eligibility.Territory},
+		ContractVersion:   r.Contract,
+		Rule:              budget.RuleName(r.Rule),
+		ThresholdKopecks:  r.Threshold,
 	}
 	if r.Address != ([20]byte{}) {
 		out.RoundAddress, out.TokenAddress = r.Address.Hex(), r.Token.Hex()

@@ -1,6 +1,7 @@
 package api_test
 
 import (
+	"crypto/ecdsa"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -58,6 +59,13 @@ type challengeJSON struct {
 // wallet composes from the challenge (changed by edit), signed with a fresh key.
 func signedChallenge(t *testing.T, n *nodetest.Node, who caller, edit func(*siwe.Message)) string {
 	t.Helper()
+	body, _ := signedChallengeKey(t, n, who, edit)
+	return body
+}
+
+// signedChallengeKey is signedChallenge that also returns the wallet's key.
+func signedChallengeKey(t *testing.T, n *nodetest.Node, who caller, edit func(*siwe.Message)) (string, *ecdsa.PrivateKey) {
+	t.Helper()
 	var c challengeJSON
 	expect(t, n, "POST", "/api/v1/me/wallet/siwe/nonce", who, "", http.StatusOK).decode(t, &c)
 	key, err := crypto.GenerateKey()
@@ -75,7 +83,7 @@ func signedChallenge(t *testing.T, n *nodetest.Node, who caller, edit func(*siwe
 	}
 	sig[64] += 27
 	body, _ := json.Marshal(map[string]string{"message": m.String(), "signature": hexutil.Encode(sig)})
-	return string(body)
+	return string(body), key
 }
 
 // TestWalletAPI walks the wallet endpoints: a new user has no wallet, links one, and the

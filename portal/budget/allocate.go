@@ -16,6 +16,11 @@ type Move struct {
 	CitizenID  int64
 	Initiative int   // on-chain id
 	Amount     int64 // kopecks
+	// Signature is set by a citizen whose wallet is their own (BudgetRoundV2 rounds): their
+	// 65-byte signature of the record PrepareMove returned, for nonce Nonce. Custodial
+	// citizens leave both empty: the node signs for them.
+	Signature []byte
+	Nonce     int64
 }
 
 // Allocate moves a citizen's tokens into an initiative's piggy bank.
@@ -32,7 +37,8 @@ func (s *Service) move(ctx context.Context, m Move, kind string) (Receipt, error
 	if m.Amount <= 0 {
 		return Receipt{}, fmt.Errorf("%w: amount must be positive", ErrInvalid)
 	}
-	if _, err := s.openRound(ctx, m.RoundID); err != nil {
+	r, err := s.openRound(ctx, m.RoundID)
+	if err != nil {
 		return Receipt{}, err
 	}
 	ini, err := s.db.InitiativeByNumber(ctx, m.RoundID, m.Initiative)
@@ -44,6 +50,9 @@ func (s *Service) move(ctx context.Context, m Move, kind string) (Receipt, error
 	cit, err := s.citizen(ctx, m.CitizenID)
 	if err != nil {
 		return Receipt{}, err
+	}
+	if r.ContractVersion == 2 {
+		return s.moveV2(ctx, r, m, ini, cit, kind)
 	}
 	rc := Receipt{Status: string(storage.OpPending)}
 	err = s.db.Tx(ctx, func(tx *storage.Tx) error {

@@ -6,12 +6,15 @@
 package budget
 
 import (
+	"context"
 	"errors"
 	"log/slog"
+	"math/big"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/pbnode/pbnode/chain/roundv2"
 	"github.com/pbnode/pbnode/portal/citizens"
 	"github.com/pbnode/pbnode/storage"
 )
@@ -29,6 +32,9 @@ var (
 	ErrAlreadyFinalized       = errors.New("round already finalized")
 	ErrAlreadyDistributed     = errors.New("quotas already distributed")
 	ErrRoundFailed            = errors.New("round deployment failed")
+	// ErrOwnWallet: the citizen acts through a wallet of their own, so only they can sign
+	// their records; the node signs for custodial wallets only (BudgetRoundV2).
+	ErrOwnWallet = errors.New("the citizen's own wallet must sign")
 )
 
 // Limits of a round, mirrored from the BudgetRound contract.
@@ -36,7 +42,11 @@ const (
 	MaxInitiatives = 100
 	MaxNameLen     = 100
 	MaxTitleLen    = 200
-	quotaBatch     = 150 // citizens per grantQuotas transaction: ~74k gas each, under the 16.7M cap
+	quotaBatch     = 150 // citizens per grantQuotas transaction (v1): ~74k gas each, under the 16.7M cap
+	// A relay carries at most relayClaims first uses (about 15k gas each) and relayOthers
+	// further records (about 35k gas each), well under the 16.7M gas cap of one transaction.
+	relayClaims = 500
+	relayOthers = 250
 )
 
 // Round is a budget round as the portal shows it.
@@ -56,13 +66,24 @@ type Round struct {
 	PendingOps int64
 	// Eligibility is who may take part; DistributeEligible draws the list from it.
 	Eligibility citizens.RoundRules
+	// Contract is 2 for a BudgetRoundV2 round (every new round), 1 for a BudgetRound
+	// created before the node moved to v2. Rule and Threshold are a v2 round's funded-set
+	// rule.
+	Contract  int
+	Rule      roundv2.Rule
+	Threshold int64
 }
 
 // Totals are a round's token totals in kopecks.
 type Totals struct {
-	Supply      int64
+	Supply int64
+	// Distributed is what the contract counts as distributed: every quota granted (v1), the
+	// quotas claimed by a relayed first use (v2).
 	Distributed int64
 	Allocated   int64
+	// Granted is the sum of the quotas granted: in v2 the quotas of the eligibility tree,
+	// claimed or not.
+	Granted int64
 }
 
 // Initiative is one initiative of a round with its piggy bank.
@@ -104,6 +125,21 @@ type Notifier interface{ Notify() }
 // so that every acknowledged change reaches the chain before the contract closes too.
 const DefaultCloseMargin = 2 * time.Minute
 
+// Signers gives the custodial keys the node keeps for citizens; *wallets.Service implements
+// it.
+type Signers interface {
+	// CustodialSigner returns a signer holding the key of the citizen's address in memory,
+	// or ok false when the node keeps no key for it (the citizen's own wallet).
+	CustodialSigner(ctx context.Context, citizenID int64) (signer DigestSigner, ok bool, err error)
+}
+
+// DigestSigner signs 32-byte digests with one key and returns [R || S || V]; it does no I/O,
+// so it may sign inside a database transaction.
+type DigestSigner = interface {
+	Address() common.Address
+	SignHash(digest common.Hash) ([]byte, error)
+}
+
 // Service is the budget area.
 type Service struct {
 	db       *storage.DB
@@ -112,6 +148,9 @@ type Service struct {
 	now      func() time.Time
 	margin   time.Duration
 	log      *slog.Logger
+	chainID  *big.Int // the EIP-712 domain's chain; nil: no signing (v2 moves fail)
+	signers  Signers
+	relay    *relayHandler // the relay handler: keeps what the relay being signed carries
 }
 
 // Option adjusts a Service.
@@ -120,12 +159,19 @@ type Option func(*Service)
 // WithClock replaces the wall clock the service checks deadlines against (tests).
 func WithClock(now func() time.Time) Option { return func(s *Service) { s.now = now } }
 
+// WithSigners lets the service sign BudgetRoundV2 records for custodial citizens on chain
+// chainID. Without it, allocations and withdrawals of v2 rounds fail.
+func WithSigners(chainID uint64, signers Signers) Option {
+	return func(s *Service) { s.chainID, s.signers = new(big.Int).SetUint64(chainID), signers }
+}
+
 // WithCloseMargin replaces DefaultCloseMargin.
 func WithCloseMargin(d time.Duration) Option { return func(s *Service) { s.margin = d } }
 
 // New returns the service. Treasury receives what is left when a round is finalized.
 func New(db *storage.DB, outbox Notifier, treasury common.Address, log *slog.Logger, opts ...Option) *Service {
 	s := &Service{db: db, outbox: outbox, treasury: treasury, now: time.Now, margin: DefaultCloseMargin, log: log}
+	s.relay = &relayHandler{s: s, carried: map[int64][]int64{}}
 	for _, o := range opts {
 		o(s)
 	}

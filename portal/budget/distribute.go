@@ -21,8 +21,11 @@ type Distribution struct {
 	Remainder int64 // kept by the treasury
 }
 
-// Distribute gives each listed citizen an equal share of the round's budget. A
-// round is distributed once; unknown addresses are registered as citizens.
+// Distribute gives each listed citizen an equal share of the round's budget;
+// unknown addresses are registered as citizens. A v1 round is distributed once. A v2 round
+// gives the listed citizens it does not have yet new eligibility indices after the last one
+// and publishes a new eligibility root; see distributeV2 for their share. ErrAlreadyDistributed
+// when nobody listed is new.
 func (s *Service) Distribute(ctx context.Context, roundID int64, citizens []common.Address) (Distribution, error) {
 	if err := validateCitizens(citizens); err != nil {
 		return Distribution{}, err
@@ -30,6 +33,9 @@ func (s *Service) Distribute(ctx context.Context, roundID int64, citizens []comm
 	r, err := s.openRound(ctx, roundID)
 	if err != nil {
 		return Distribution{}, err
+	}
+	if r.ContractVersion == 2 {
+		return s.distributeV2(ctx, r, citizens)
 	}
 	each, rem := EqualShares(r.Budget, len(citizens))
 	if each == 0 {

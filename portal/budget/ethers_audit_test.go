@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"math/big"
+	"maps"
 	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -22,39 +23,28 @@ import (
 	"github.com/pbnode/pbnode/storage"
 )
 
-// ethersReport is what scripts/audit.mjs --json prints; amounts are decimal strings.
+// ethersReport is the part of `scripts/audit-v2.mjs --json` the test compares; amounts are
+// decimal strings.
 type ethersReport struct {
-	Round         string  `json:"round"`
-	Token         string  `json:"token"`
-	Finalized     bool    `json:"finalized"`
-	Budget        string  `json:"budget"`
-	TotalSupply   string  `json:"total_supply"`
-	Minted        string  `json:"minted"`
-	Distributed   string  `json:"distributed"`
-	Citizens      int     `json:"citizens"`
-	Allocated     string  `json:"allocated"`
-	Undistributed string  `json:"undistributed"`
-	Reclaimed     string  `json:"reclaimed"`
-	FundedCost    string  `json:"funded_cost"`
-	Returned      *string `json:"returned_to_treasury"`
-	Initiatives   []struct {
-		ID           uint64 `json:"id"`
-		Cost         string `json:"cost"`
-		PiggyBank    string `json:"piggy_bank"`
-		Received     string `json:"received"`
-		ReceivedView string `json:"received_view"`
-		Balance      string `json:"balance"`
-		Funded       bool   `json:"funded"`
-		FundedView   bool   `json:"funded_view"`
-	} `json:"initiatives"`
-	Funded        []uint64 `json:"funded"`
-	FundedOnChain []uint64 `json:"funded_on_chain"`
-	Findings      []string `json:"findings"`
-	OK            bool     `json:"ok"`
+	Round          string            `json:"round"`
+	Budget         string            `json:"budget"`
+	Supply         string            `json:"supply"`
+	Distributed    string            `json:"distributed"`
+	Claims         int               `json:"claims"`
+	RelayedRecords int               `json:"relayed_records"`
+	Signatures     int               `json:"signatures_verified"`
+	Received       map[string]string `json:"received"`
+	Funded         []uint64          `json:"funded"`
+	FundedOnChain  []uint64          `json:"funded_on_chain"`
+	Returned       *string           `json:"returned"`
+	Finalized      bool              `json:"finalized"`
+	Findings       []string          `json:"findings"`
+	OK             bool              `json:"ok"`
 }
 
-// TestEthersAudit has an outside auditor's script (scripts/audit.mjs: ethers v6 and its own
-// ABI fragments, none of our Go code) recompute a round of a real node from the chain alone,
+// TestEthersAudit has an outside auditor's script (scripts/audit-v2.mjs: ethers v6 and its
+// own ABI fragments, none of our Go code) recompute a BudgetRoundV2 round of a real node, its
+// records signed by the node with the citizens' custodial keys, from the chain alone,
 // and checks it finds what chain/audit finds, while the round is open and once finalized
 // (R-1.5). It needs node on PATH and ethers installed (source scripts/node-env.sh;
 // scripts/test.sh does): without them the test fails.
@@ -80,19 +70,16 @@ func TestEthersAudit(t *testing.T) {
 		t.Fatal(err)
 	}
 	n.Drain(t)
-	addrs := []common.Address{common.HexToAddress("0xe0"), common.HexToAddress("0xe1"), common.HexToAddress("0xe2")}
+	addrs, ids := make([]common.Address, 3), make([]int64, 3)
+	for i := range addrs {
+		_, addrs[i], ids[i] = n.CustodialCitizen(t)
+	}
 	if _, err := n.Budget.Distribute(ctx, r.ID, addrs); err != nil {
 		t.Fatal(err)
 	}
 	n.Drain(t)
-	ids := make([]int64, len(addrs))
-	for i, a := range addrs {
-		if ids[i], err = n.Budget.CitizenByAddress(ctx, a); err != nil {
-			t.Fatal(err)
-		}
-	}
 	// Piggy banks 90000, 55000, 10000, 10000: Lights does not fit after Park, and Benches and
-	// Fountain tie (the lower id ranks first; both fit).
+	// Fountain tie on tokens and cost (the lower id ranks first; both fit).
 	for _, m := range []struct {
 		citizen, initiative int
 		amount              int64
@@ -123,78 +110,74 @@ func TestEthersAudit(t *testing.T) {
 	checkEthersAudit(t, node, n, r.Address, true, []uint64{1, 3, 4})
 }
 
-// checkEthersAudit runs chain/audit and scripts/audit.mjs on round and compares their figures.
+// checkEthersAudit runs chain/audit and scripts/audit-v2.mjs on round and compares their
+// figures.
 func checkEthersAudit(t *testing.T, node string, n *nodetest.Node, round common.Address, finalized bool, funded []uint64) {
 	t.Helper()
-	want, err := audit.Recompute(t.Context(), n.Chain, round)
+	want, err := audit.RecomputeV2(t.Context(), n.Chain, round)
 	if err != nil {
 		t.Fatalf("chain/audit: %v", err)
 	}
-	if !want.OK() || want.Finalized != finalized || !slices.Equal(want.Funded, funded) {
-		t.Fatalf("chain/audit: findings %v, finalized %t, funded %v; want none, %t, %v", want.Findings, want.Finalized, want.Funded, finalized, funded)
+	if !want.OK() || want.Finalized != finalized || !slices.Equal(want.Funded, funded) || want.Claims != 3 {
+		t.Fatalf("chain/audit: failed %v, finalized %t, funded %v, claims %d; want none, %t, %v, 3", want.Failed(), want.Finalized, want.Funded, want.Claims, finalized, funded)
 	}
-
 	out := runAuditScript(t, node, n.RPCURL, round, "--json")
 	var got ethersReport
 	if err := json.Unmarshal(out, &got); err != nil {
-		t.Fatalf("scripts/audit.mjs printed %s: %v", out, err)
+		t.Fatalf("scripts/audit-v2.mjs printed %s: %v", out, err)
 	}
 	if !got.OK || len(got.Findings) != 0 {
-		t.Fatalf("scripts/audit.mjs findings: %v", got.Findings)
+		t.Fatalf("scripts/audit-v2.mjs findings: %v", got.Findings)
 	}
-	str := func(x *big.Int) string { return x.String() }
+	returned := "<nil>"
+	if want.Returned != nil {
+		returned = want.Returned.String()
+	}
+	gotReturned := "<nil>"
+	if got.Returned != nil {
+		gotReturned = *got.Returned
+	}
 	for _, c := range []struct{ what, got, want string }{
 		{"round", got.Round, want.Round.Hex()},
-		{"token", got.Token, want.Token.Hex()},
-		{"budget", got.Budget, str(want.Budget)},
-		{"total_supply", got.TotalSupply, str(want.TotalSupply)},
-		{"total_supply = budget", got.TotalSupply, got.Budget},
-		{"minted", got.Minted, str(want.Minted)},
-		{"distributed", got.Distributed, str(want.Distributed)},
-		{"allocated", got.Allocated, str(want.Allocated)},
-		{"undistributed", got.Undistributed, str(want.Undistributed)},
-		{"reclaimed", got.Reclaimed, str(want.Reclaimed)},
-		{"funded_cost", got.FundedCost, str(want.FundedCost)},
+		{"budget", got.Budget, want.Budget.String()},
+		{"supply", got.Supply, want.TotalSupply.String()},
+		{"supply = budget", got.Supply, got.Budget},
+		{"distributed", got.Distributed, want.Distributed.String()},
+		{"returned", gotReturned, returned},
+		{"claims", strconv.Itoa(got.Claims), strconv.Itoa(want.Claims)},
+		{"relayed records", strconv.Itoa(got.RelayedRecords), strconv.Itoa(want.RelayedRecords)},
+		{"signatures verified", strconv.Itoa(got.Signatures), strconv.Itoa(want.RelayedRecords)},
 	} {
 		if c.got != c.want {
-			t.Errorf("%s: scripts/audit.mjs says %s, chain/audit %s", c.what, c.got, c.want)
+			t.Errorf("%s: scripts/audit-v2.mjs says %s, chain/audit %s", c.what, c.got, c.want)
 		}
 	}
-	if got.Finalized != want.Finalized || got.Citizens != want.Citizens {
-		t.Errorf("finalized/citizens: scripts/audit.mjs %t/%d, chain/audit %t/%d", got.Finalized, got.Citizens, want.Finalized, want.Citizens)
+	received := map[string]string{}
+	for _, it := range want.Initiatives {
+		received[strconv.FormatUint(it.ID, 10)] = it.Received.String()
 	}
-	if (got.Returned == nil) != (want.Returned == nil) || (got.Returned != nil && *got.Returned != want.Returned.String()) {
-		t.Errorf("returned_to_treasury: scripts/audit.mjs %v, chain/audit %v", got.Returned, want.Returned)
+	if !maps.Equal(got.Received, received) {
+		t.Errorf("received: scripts/audit-v2.mjs %v, chain/audit %v", got.Received, received)
 	}
-	if !slices.Equal(got.Funded, want.Funded) || !slices.Equal(got.FundedOnChain, want.FundedOnChain) {
-		t.Errorf("funded set: scripts/audit.mjs %v (on chain %v), chain/audit %v (on chain %v)", got.Funded, got.FundedOnChain, want.Funded, want.FundedOnChain)
+	if !slices.Equal(got.Funded, want.Funded) || !slices.Equal(got.FundedOnChain, want.FundedOnChain) || got.Finalized != want.Finalized {
+		t.Errorf("funded: scripts/audit-v2.mjs %v (on chain %v, finalized %t), chain/audit %v (on chain %v)",
+			got.Funded, got.FundedOnChain, got.Finalized, want.Funded, want.FundedOnChain)
 	}
-	if len(got.Initiatives) != len(want.Initiatives) {
-		t.Fatalf("scripts/audit.mjs lists %d initiatives, chain/audit %d", len(got.Initiatives), len(want.Initiatives))
-	}
-	for i, g := range got.Initiatives {
-		w := want.Initiatives[i]
-		if g.ID != w.ID || g.Cost != str(w.Cost) || g.PiggyBank != w.PiggyBank.Hex() || g.Received != str(w.Received) ||
-			g.ReceivedView != str(w.ReceivedView) || g.Balance != str(w.Balance) || g.Funded != w.Funded || g.FundedView != w.FundedView {
-			t.Errorf("initiative %d: scripts/audit.mjs %+v, chain/audit %+v", w.ID, g, w)
-		}
-	}
-
 	// The readable report says the same, and the script exits 0.
 	text := string(runAuditScript(t, node, n.RPCURL, round))
-	if !strings.Contains(text, "No findings") || !strings.Contains(text, round.Hex()) {
-		t.Errorf("scripts/audit.mjs report:\n%s", text)
+	if !strings.Contains(text, "RESULT: OK, everything agrees") {
+		t.Errorf("scripts/audit-v2.mjs report:\n%s", text)
 	}
 }
 
-// runAuditScript runs scripts/audit.mjs and fails the test unless it exits 0.
+// runAuditScript runs scripts/audit-v2.mjs and fails the test unless it exits 0.
 func runAuditScript(t *testing.T, node, rpc string, round common.Address, args ...string) []byte {
 	t.Helper()
 	_, file, _, ok := runtime.Caller(0)
 	if !ok {
 		t.Fatal("cannot locate the test file")
 	}
-	script := filepath.Join(filepath.Dir(file), "..", "..", "scripts", "audit.mjs")
+	script := filepath.Join(filepath.Dir(file), "..", "..", "scripts", "audit-v2.mjs")
 	cmd := exec.CommandContext(t.Context(), node, append([]string{script, "--rpc", rpc, "--round", round.Hex()}, args...)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
@@ -202,9 +185,9 @@ func runAuditScript(t *testing.T, node, rpc string, round common.Address, args .
 	if err != nil {
 		var exit *exec.ExitError
 		if errors.As(err, &exit) && exit.ExitCode() == 1 {
-			t.Fatalf("scripts/audit.mjs found inconsistencies:\n%s", out)
+			t.Fatalf("scripts/audit-v2.mjs found inconsistencies:\n%s", out)
 		}
-		t.Fatalf("scripts/audit.mjs (needs ethers: npm install): %v\n%s%s", err, stderr.String(), out)
+		t.Fatalf("scripts/audit-v2.mjs (needs ethers: npm install): %v\n%s%s", err, stderr.String(), out)
 	}
 	return out
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/pbnode/pbnode/chain/bindings"
+	"github.com/pbnode/pbnode/chain/roundv2"
 	"github.com/pbnode/pbnode/portal/outbox"
 	"github.com/pbnode/pbnode/storage"
 )
@@ -71,8 +72,13 @@ func (s *Service) Register(w interface {
 	w.Handle(opAllocate, moveHandler{s, +1})
 	w.Handle(opWithdraw, moveHandler{s, -1})
 	w.Handle(opFinalize, finalizeHandler{s})
+	w.Handle(opSetEligibilityRoot, rootHandler{s: s})
+	w.Handle(opRelay, s.relay)
+	w.Handle(opMaterialize, materializeHandler{s: s})
 }
 
+// roundABI packs the calls of v1 rounds, and those v2 kept with the same signature and
+// events (registerInitiative, finalize, Finalized).
 var roundABI = bindings.NewBudgetRound()
 
 // roundCall loads the round an operation belongs to, with its deployed address.
@@ -110,6 +116,12 @@ func (h deployHandler) Build(ctx context.Context, op storage.Op, env outbox.Env)
 	if err != nil {
 		return outbox.Call{}, fmt.Errorf("load round %d: %w", *op.RoundID, err)
 	}
+	if rec.ContractVersion == 2 {
+		return outbox.Call{Data: roundv2.DeployCode(roundv2.DeployParams{
+			Name: rec.Name, Symbol: rec.Symbol, Budget: uint64(rec.Budget), Deadline: uint64(rec.Deadline.Unix()),
+			Treasury: common.HexToAddress(rec.Treasury), Rule: roundv2.Rule(rec.Rule), Threshold: uint64(rec.Threshold),
+		}, env.From)}, nil
+	}
 	args := roundABI.PackConstructor(rec.Name, rec.Symbol, bigOf(rec.Budget), uint64(rec.Deadline.Unix()),
 		common.HexToAddress(rec.Treasury), env.From)
 	code := append(common.FromHex(bindings.BudgetRoundMetaData.Bin), args...)
@@ -118,7 +130,7 @@ func (h deployHandler) Build(ctx context.Context, op storage.Op, env outbox.Env)
 
 func (h deployHandler) Signed(ctx context.Context, tx *storage.Tx, op storage.Op, env outbox.Env) error {
 	round := crypto.CreateAddress(env.From, env.Nonce)
-	token := crypto.CreateAddress(round, 1) // the round's first creation (EIP-161 nonce 1)
+	token := crypto.CreateAddress(round, 1) // the round's first creation (EIP-161 nonce 1), v1 and v2
 	return tx.SetRoundChain(ctx, *op.RoundID, hexAddr(round), hexAddr(token))
 }
 

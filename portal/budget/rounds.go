@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/pbnode/pbnode/chain/audit"
+	"github.com/pbnode/pbnode/chain/roundv2"
 	"github.com/pbnode/pbnode/portal/citizens"
 	"github.com/pbnode/pbnode/storage"
 )
@@ -25,6 +26,11 @@ type NewRound struct {
 	// Eligibility is who may take part: the minimum person verification level (1 to
 	// 3; 0 means 1) and the territory of the registration address ("" the whole city).
 	Eligibility citizens.RoundRules
+	// Rule is the funded-set rule (R-1.4; the zero value is greedy) and Threshold the
+	// tokens an initiative needs to be a candidate under roundv2.RuleGreedyThreshold (> 0
+	// exactly for that rule).
+	Rule      roundv2.Rule
+	Threshold int64
 }
 
 // NewInitiative is an initiative to register in a round.
@@ -45,6 +51,10 @@ func (r NewRound) Validate(now time.Time) error {
 		return fmt.Errorf("%w: deadline must be at least five minutes ahead", ErrInvalid)
 	case len(r.Initiatives) > MaxInitiatives:
 		return fmt.Errorf("%w: at most %d initiatives", ErrInvalid, MaxInitiatives)
+	case r.Rule > roundv2.RulePiggyBank:
+		return fmt.Errorf("%w: unknown funded-set rule %d", ErrInvalid, r.Rule)
+	case r.Threshold < 0 || (r.Threshold > 0) != (r.Rule == roundv2.RuleGreedyThreshold):
+		return fmt.Errorf("%w: a threshold (> 0) goes with the greedy-threshold rule, and only with it", ErrInvalid)
 	}
 	if err := r.Eligibility.Validate(); err != nil {
 		return fmt.Errorf("%w: eligibility: %w", ErrInvalid, err)
@@ -78,6 +88,7 @@ func (s *Service) CreateRound(ctx context.Context, in NewRound) (Round, error) {
 		Name: strings.TrimSpace(in.Name), Symbol: TokenSymbol(in.Name), Budget: in.Budget,
 		Deadline: in.Deadline.UTC().Truncate(time.Second), Treasury: hexAddr(s.treasury),
 		Status: storage.RoundDeploying, MinPersonLevel: in.Eligibility.MinPersonLevel, Territory: in.Eligibility.Territory,
+		ContractVersion: 2, Rule: int(in.Rule), Threshold: in.Threshold,
 	}
 	err := s.db.Tx(ctx, func(tx *storage.Tx) error {
 		if err := tx.CreateRound(ctx, &rec); err != nil {
@@ -184,9 +195,16 @@ func (s *Service) round(ctx context.Context, rec storage.Round) (Round, error) {
 	if err != nil {
 		return Round{}, fmt.Errorf("load initiatives of round %d: %w", rec.ID, err)
 	}
-	distributed, err := s.db.DistributedTotal(ctx, rec.ID)
+	granted, err := s.db.DistributedTotal(ctx, rec.ID)
 	if err != nil {
 		return Round{}, fmt.Errorf("load distribution of round %d: %w", rec.ID, err)
+	}
+	distributed := granted
+	if rec.ContractVersion == 2 {
+		// BudgetRoundV2's distributed() counts the quotas claimed by a relayed first use.
+		if distributed, err = s.db.ClaimedTotal(ctx, rec.ID); err != nil {
+			return Round{}, fmt.Errorf("load claims of round %d: %w", rec.ID, err)
+		}
 	}
 	pending, err := s.db.CountOps(ctx, &rec.ID, storage.OpPending, storage.OpSent)
 	if err != nil {
@@ -196,9 +214,10 @@ func (s *Service) round(ctx context.Context, rec storage.Round) (Round, error) {
 		ID: rec.ID, Name: rec.Name, Symbol: rec.Symbol, Status: string(rec.Status), Budget: rec.Budget,
 		Created: rec.CreatedAt.UTC(), Deadline: rec.Deadline.UTC(), Treasury: common.HexToAddress(rec.Treasury),
 		Address: roundAddress(rec), Token: addressOf(rec.TokenAddress),
-		Totals:      Totals{Supply: rec.Budget, Distributed: distributed},
+		Totals:      Totals{Supply: rec.Budget, Distributed: distributed, Granted: granted},
 		PendingOps:  pending,
 		Eligibility: citizens.RoundRules{MinPersonLevel: rec.MinPersonLevel, Territory: rec.Territory},
+		Contract:    rec.ContractVersion, Rule: roundv2.Rule(rec.Rule), Threshold: rec.Threshold,
 	}
 	r.Funded = fundedOf(rec, inis)
 	for _, ini := range inis {
@@ -208,7 +227,8 @@ func (s *Service) round(ctx context.Context, rec storage.Round) (Round, error) {
 }
 
 // fundedOf is the on-chain funded set once the round is finalized, else the projection of
-// the same greedy rule over the current piggy banks, in id order.
+// the round's rule over the current piggy banks, in id order: v1 rounds are greedy
+// with ties by id, v2 rounds follow their rule with ties by cost, then id.
 func fundedOf(rec storage.Round, inis []storage.Initiative) []int {
 	funded := []int{}
 	if rec.Status == storage.RoundFinalized {
@@ -223,7 +243,14 @@ func fundedOf(rec storage.Round, inis []storage.Initiative) []int {
 	for i, ini := range inis {
 		cands[i] = audit.Candidate{ID: uint64(ini.Number), Cost: bigOf(ini.Cost), Received: bigOf(ini.Received)}
 	}
-	for _, id := range audit.FundedSet(bigOf(rec.Budget), cands) {
+	ids := audit.FundedSet(bigOf(rec.Budget), cands)
+	if rec.ContractVersion == 2 {
+		var err error
+		if ids, err = audit.FundedSetV2(audit.Rule(rec.Rule), bigOf(rec.Budget), bigOf(rec.Threshold), cands); err != nil {
+			ids = nil // a rule the database cannot hold; CreateRound validates it
+		}
+	}
+	for _, id := range ids {
 		funded = append(funded, int(id))
 	}
 	sort.Ints(funded)

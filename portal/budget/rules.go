@@ -1,11 +1,14 @@
 package budget
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/pbnode/pbnode/chain/roundv2"
 )
 
 // EqualShares splits a budget equally among n citizens; the remainder stays with the
@@ -46,4 +49,29 @@ func TokenSymbol(name string) string {
 		return "PB"
 	}
 	return b.String()
+}
+
+// ruleNames are the funded-set rules as the API and pages name them.
+var ruleNames = []string{"greedy", "greedy_no_skip", "greedy_threshold", "piggy_bank"}
+
+// RuleName is the name of a funded-set rule: "greedy", "greedy_no_skip", "greedy_threshold"
+// or "piggy_bank".
+func RuleName(r roundv2.Rule) string {
+	if int(r) < len(ruleNames) {
+		return ruleNames[r]
+	}
+	return fmt.Sprintf("rule_%d", uint8(r))
+}
+
+// ParseRule reads a rule name; "" is greedy, the default.
+func ParseRule(name string) (roundv2.Rule, error) {
+	if name == "" {
+		return roundv2.RuleGreedy, nil
+	}
+	for i, n := range ruleNames {
+		if n == name {
+			return roundv2.Rule(i), nil
+		}
+	}
+	return 0, fmt.Errorf("%w: unknown rule %q (greedy, greedy_no_skip, greedy_threshold, piggy_bank)", ErrInvalid, name)
 }

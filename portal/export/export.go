@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/pbnode/pbnode/chain/roundv2"
 	"github.com/pbnode/pbnode/portal/budget"
 	"github.com/pbnode/pbnode/portal/pabulib"
 )
@@ -34,7 +35,10 @@ type Options struct {
 }
 
 // Election converts a round into a pabulib election with vote_type cumulative (citizens
-// spread their tokens) and rule greedy (what BudgetRound v1's finalize applies).
+// spread their tokens) and the round's rule: greedy (BudgetRound v1, and BudgetRoundV2's
+// default), greedy-no-skip, greedy-threshold with min_project_score_threshold, or
+// piggy-bank (BudgetRoundV2's rule 3: fund those whose piggy bank reached their cost; no
+// pabulib rule, so package tally does not recount it).
 //
 // PROJECTS: project_id is the initiative's on-chain number, cost its cost, votes the number
 // of citizens who put tokens in its piggy bank, score the tokens it received, name its
@@ -43,8 +47,8 @@ type Options struct {
 // the ballots' content, so it says nothing about who voted; vote and points are the
 // initiatives and the amounts.
 //
-// One difference from the chain remains in ties: BudgetRound v1 ranks equal scores by lower
-// initiative number, pabulib's greedy by lower cost first.
+// In ties BudgetRoundV2 ranks equal scores by lower cost, then lower id, as pabulib's greedy
+// does; BudgetRound v1 ranked them by lower initiative number only.
 func Election(r budget.Round, inis []budget.Initiative, ballots [][]budget.Allocation, o Options) (*pabulib.Election, error) {
 	finalized := r.Status == statusFinalized
 	if !finalized && !o.AllowOpen {
@@ -59,7 +63,7 @@ func Election(r budget.Round, inis []budget.Initiative, ballots [][]budget.Alloc
 	e := &pabulib.Election{
 		Budget:   r.Budget,
 		VoteType: pabulib.Cumulative,
-		Rule:     "greedy",
+		Rule:     pabulibRule(r.Rule),
 		Votes:    make([]pabulib.Vote, 0, len(ballots)),
 	}
 	for i, b := range ballots {
@@ -108,13 +112,32 @@ func Election(r budget.Round, inis []budget.Initiative, ballots [][]budget.Alloc
 		{Key: pabulib.KeyBudget},
 		{Key: pabulib.KeyVoteType},
 		{Key: pabulib.KeyRule},
+	}
+	if r.Rule == roundv2.RuleGreedyThreshold {
+		e.Params.MinProjectScoreThreshold = r.Threshold
+		e.Meta = append(e.Meta, pabulib.MetaField{Key: "min_project_score_threshold", Value: strconv.FormatInt(r.Threshold, 10)})
+	}
+	e.Meta = append(e.Meta, []pabulib.MetaField{
 		{Key: "currency", Value: "RUB"},
 		{Key: "amounts", Value: "kopecks (1/100 RUB): budget, cost, score and points"},
 		{Key: "date_begin", Value: pbDate(r.Created)},
 		{Key: "date_end", Value: pbDate(r.Deadline)},
 		{Key: "status", Value: status},
-	}
+	}...)
 	return e, nil
+}
+
+// pabulibRule names a round's funded-set rule as pabulib's META rule does.
+func pabulibRule(r roundv2.Rule) string {
+	switch r {
+	case roundv2.RuleGreedyNoSkip:
+		return "greedy-no-skip"
+	case roundv2.RuleGreedyThreshold:
+		return "greedy-threshold"
+	case roundv2.RulePiggyBank:
+		return "piggy-bank"
+	}
+	return "greedy"
 }
 
 // pbDate is pabulib's date format, dd.mm.yyyy, in UTC; "" for the zero time.

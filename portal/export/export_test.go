@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/pbnode/pbnode/chain/audit"
+	"github.com/pbnode/pbnode/chain/roundv2"
 	"github.com/pbnode/pbnode/portal/budget"
 	"github.com/pbnode/pbnode/portal/export"
 	"github.com/pbnode/pbnode/portal/internal/nodetest"
@@ -47,17 +48,13 @@ func TestExportRecountsLikeTheChain(t *testing.T) {
 		t.Fatal(err)
 	}
 	n.Drain(t)
-	addrs := []common.Address{common.HexToAddress("0xc0"), common.HexToAddress("0xc1"), common.HexToAddress("0xc2"),
-		common.HexToAddress("0xc3"), common.HexToAddress("0xc4")}
+	addrs, ids := make([]common.Address, 5), make([]int64, 5)
+	for i := range addrs { // custodial wallets: the node signs their records
+		_, addrs[i], ids[i] = n.CustodialCitizen(t)
+	}
 	dist, err := n.Budget.Distribute(ctx, r.ID, addrs)
 	if err != nil || dist.Each != 80000 {
 		t.Fatalf("distribute: %+v, %v", dist, err)
-	}
-	ids := make([]int64, len(addrs))
-	for i, a := range addrs {
-		if ids[i], err = n.Budget.CitizenByAddress(ctx, a); err != nil {
-			t.Fatal(err)
-		}
 	}
 	moves := []struct {
 		citizen, initiative int
@@ -124,12 +121,12 @@ func TestExportRecountsLikeTheChain(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := audit.Recompute(ctx, n.Chain, rd.Address)
+	rep, err := audit.RecomputeV2(ctx, n.Chain, rd.Address)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !rep.OK() || !rep.Finalized {
-		t.Fatalf("audit: finalized %v findings %v", rep.Finalized, rep.Findings)
+		t.Fatalf("audit: finalized %v findings %v", rep.Finalized, rep.Findings())
 	}
 	var onChain, recount, marked []string
 	for _, id := range rep.FundedOnChain {
@@ -201,4 +198,47 @@ func writeParse(t *testing.T, e *pabulib.Election) *pabulib.Election {
 		t.Fatalf("parse: %v\n%s", err, buf.String())
 	}
 	return out
+}
+
+// the file names the round's funded-set rule, and greedy-threshold carries its
+// threshold, so that the file's own rule recounts the chain's funded set.
+func TestElectionRule(t *testing.T) {
+	inis := []budget.Initiative{{Number: 1, Title: "Park", Cost: 100, Received: 40, Funded: true},
+		{Number: 2, Title: "Lights", Cost: 50, Received: 4}}
+	ballots := [][]budget.Allocation{{{Initiative: 1, Amount: 40}}, {{Initiative: 2, Amount: 4}}}
+	tests := []struct {
+		rule      roundv2.Rule
+		threshold int64
+		want      string
+		selected  []string // the file's own rule's recount: both fit the budget of 200
+	}{
+		{roundv2.RuleGreedy, 0, "greedy", []string{"1", "2"}},
+		{roundv2.RuleGreedyNoSkip, 0, "greedy-no-skip", []string{"1", "2"}},
+		{roundv2.RuleGreedyThreshold, 5, "greedy-threshold", []string{"1"}}, // Lights got 4 < 5
+		{roundv2.RulePiggyBank, 0, "piggy-bank", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.want, func(t *testing.T) {
+			r := budget.Round{ID: 7, Name: "Rules", Status: "finalized", Budget: 200, Rule: tt.rule, Threshold: tt.threshold,
+				Created: time.Now(), Deadline: time.Now()}
+			e, err := export.Election(r, inis, ballots, export.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			file := writeParse(t, e)
+			if file.Rule != tt.want || file.Params.MinProjectScoreThreshold != tt.threshold {
+				t.Fatalf("rule %q threshold %d, want %q %d", file.Rule, file.Params.MinProjectScoreThreshold, tt.want, tt.threshold)
+			}
+			if tt.rule == roundv2.RulePiggyBank {
+				return // no pabulib rule to recount with
+			}
+			res, err := tally.Run(file, "")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := slices.Sorted(slices.Values(res.Selected)); !slices.Equal(got, tt.selected) {
+				t.Errorf("recount under %s selects %v, want %v", tt.want, got, tt.selected)
+			}
+		})
+	}
 }

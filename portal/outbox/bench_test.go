@@ -12,6 +12,7 @@ import (
 
 	"github.com/pbnode/pbnode/chain"
 	"github.com/pbnode/pbnode/chain/devchain"
+	"github.com/pbnode/pbnode/chain/roundv2"
 	"github.com/pbnode/pbnode/portal/budget"
 	"github.com/pbnode/pbnode/portal/internal/nodetest"
 	"github.com/pbnode/pbnode/portal/outbox"
@@ -23,9 +24,11 @@ import (
 //
 // op=outbox is the node's path: b.N allocations are queued through budget.Service.Allocate
 // while the outbox worker runs, and the clock stops when Worker.Drain reports every operation
-// mined. op=send is the baseline, on the same chain just before: b.N allocateFor calls sent
-// one after another with chain.Sender.Send, the same key and sender settings, and no
-// database. Their ratio is the outbox's overhead over a bare sender.
+// mined. op=send is the baseline, on the same chain just before: b.N relays of one signed
+// allocation each (BudgetRoundV2, other citizens with materialized accounts), signed in
+// memory and sent one after another with chain.Sender.Send, the same key and sender settings,
+// and no database. Their ratio is the outbox's overhead over a bare sender; the outbox batches
+// the records queued while a relay is in flight, so it may mine more allocations per second.
 //
 // The worker uses outbox.DefaultConfig and the chain is reached over JSON-RPC on loopback, as
 // `pbnode dev` does. Both paths run with the sender's default receipt poll (poll=100ms, what the
@@ -56,6 +59,10 @@ type outboxEnv struct {
 	chainID  *big.Int
 	roundID  int64
 	round    common.Address
+	deadline uint64
+	keys     *citizenKeys
+	base     []common.Address // op=send's citizens, materialized
+	baseNext []uint64         // their next nonces
 	citizens []int64
 	addrs    []common.Address
 }
@@ -78,29 +85,34 @@ func newOutboxEnv(b *testing.B, driver string) *outboxEnv {
 	if err != nil {
 		b.Fatal(err)
 	}
-	e := &outboxEnv{db: storagetest.Open(b, driver), client: client, key: dev.DevKey(), chainID: chainID}
+	db := storagetest.Open(b, driver)
+	e := &outboxEnv{db: db, client: client, key: dev.DevKey(), chainID: chainID,
+		keys: &citizenKeys{db: db, keys: map[common.Address]*ecdsa.PrivateKey{}}}
 	e.openRound(b)
 	return e
 }
 
-// openRound creates a round of 8 citizens with 1,000,000.00 roubles each and two initiatives,
-// through the service and the worker, and waits until all of it is mined.
+// openRound creates a round of 16 citizens with 1,000,000.00 roubles each and two
+// initiatives, through the service and the worker, and waits until all of it is mined. Eight
+// are op=outbox's; the other eight are op=send's, their accounts materialized by two
+// allocations each.
 func (e *outboxEnv) openRound(b *testing.B) {
 	b.Helper()
 	ctx := b.Context()
 	svc, w, stop := e.startNode(b, 100*time.Millisecond)
 	defer stop() // a second worker on the database would sign with a nonce of its own
 	r, err := svc.CreateRound(ctx, budget.NewRound{
-		Name: "Bench round", Budget: 8 * 100_000_000, Deadline: time.Now().Add(24 * time.Hour),
+		Name: "Bench round", Budget: 16 * 100_000_000, Deadline: time.Now().Add(24 * time.Hour),
 		Initiatives: []budget.NewInitiative{{Title: "Park", Cost: 100_000}, {Title: "Lights", Cost: 250_000}},
 	})
 	if err != nil {
 		b.Fatalf("create round: %v", err)
 	}
-	for i := range 8 {
-		e.addrs = append(e.addrs, common.BigToAddress(big.NewInt(int64(0xc001+i))))
+	for range 8 {
+		e.addrs = append(e.addrs, e.keys.addB(b))
+		e.base = append(e.base, e.keys.addB(b))
 	}
-	if _, err := svc.Distribute(ctx, r.ID, e.addrs); err != nil {
+	if _, err := svc.Distribute(ctx, r.ID, append(append([]common.Address{}, e.addrs...), e.base...)); err != nil {
 		b.Fatalf("distribute: %v", err)
 	}
 	for _, a := range e.addrs {
@@ -111,6 +123,23 @@ func (e *outboxEnv) openRound(b *testing.B) {
 		e.citizens = append(e.citizens, id)
 	}
 	e.drain(b, w)
+	for range 2 { // a claim, then a record that needs the account materialized
+		for _, a := range e.base {
+			id, err := svc.CitizenByAddress(ctx, a)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := svc.Allocate(ctx, budget.Move{RoundID: r.ID, CitizenID: id, Initiative: 1, Amount: 1}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		e.drain(b, w)
+	}
+	e.baseNext = make([]uint64, len(e.base))
+	for i := range e.baseNext {
+		e.baseNext[i] = 2 // claim (account nonce 1 when materialized), then nonce 1
+	}
+	e.deadline = uint64(r.Deadline.Unix())
 	if r, err = svc.Round(ctx, r.ID); err != nil {
 		b.Fatal(err)
 	}
@@ -131,7 +160,7 @@ func (e *outboxEnv) sender(poll time.Duration) *chain.Sender {
 func (e *outboxEnv) startNode(b *testing.B, poll time.Duration) (svc *budget.Service, w *outbox.Worker, stop func()) {
 	log := nodetest.Logger()
 	w = outbox.New(e.db, e.sender(poll), outbox.DefaultConfig(), log)
-	svc = budget.New(e.db, w, crypto.PubkeyToAddress(e.key.PublicKey), log)
+	svc = budget.New(e.db, w, crypto.PubkeyToAddress(e.key.PublicKey), log, budget.WithSigners(e.chainID.Uint64(), e.keys))
 	svc.Register(w)
 	ctx, cancel := context.WithCancel(context.WithoutCancel(b.Context()))
 	done := make(chan struct{})
@@ -159,16 +188,28 @@ func (e *outboxEnv) drain(b *testing.B, w *outbox.Worker) {
 	}
 }
 
-// benchSend is the baseline: allocateFor sent straight to the chain, one at a time.
+// benchSend is the baseline: one signed allocation per relay, sent straight to the chain,
+// one at a time.
 func (e *outboxEnv) benchSend(b *testing.B, poll time.Duration) {
 	ctx := b.Context()
 	s := e.sender(poll)
+	d := roundv2.Domain{ChainID: e.chainID, Round: e.round}
 	b.ResetTimer()
 	for i := range b.N {
-		data := roundABI.PackAllocateFor(e.addrs[i%len(e.addrs)], big.NewInt(int64(1+i%2)), big.NewInt(1))
-		if _, err := s.Send(ctx, &e.round, data); err != nil {
-			b.Fatalf("send allocateFor: %v", err)
+		j := i % len(e.base)
+		rec := roundv2.Record{Kind: roundv2.KindAllocate, Amount: 1, Nonce: e.baseNext[j], Initiative: uint16(1 + i%2), Deadline: e.deadline}
+		signed, err := roundv2.Sign(ctx, d, rec, roundv2.KeySigner(e.keys.key(e.base[j])))
+		if err != nil {
+			b.Fatal(err)
 		}
+		data, err := roundv2.RelayCall([]roundv2.Signed{signed}, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := s.Send(ctx, &e.round, data); err != nil {
+			b.Fatalf("send relay: %v", err)
+		}
+		e.baseNext[j]++
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "mined/s")

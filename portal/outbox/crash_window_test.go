@@ -35,7 +35,7 @@ func TestCrashBetweenStoreAndBroadcast(t *testing.T) {
 func testCrashBetweenStoreAndBroadcast(t *testing.T, driver string) {
 	r := newRig(t, driver)
 	setup := r.start(t, faults{})
-	rd := openRound(t, setup, true)
+	rd := r.openRound(t, setup, true)
 	setup.Stop()
 
 	crashed := r.start(t, faults{drop: true})
@@ -96,7 +96,7 @@ func TestMinedJustAfterTheWait(t *testing.T) {
 func testMinedJustAfterTheWait(t *testing.T, driver string) {
 	r := newRig(t, driver)
 	setup := r.start(t, faults{})
-	rd := openRound(t, setup, true)
+	rd := r.openRound(t, setup, true)
 	setup.Stop()
 
 	p := r.start(t, faults{lateWaits: 1})

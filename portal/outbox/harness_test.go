@@ -30,11 +30,62 @@ import (
 // database, and put a fault-injecting sender in front of the chain, so they assemble the same
 // parts here.
 type rig struct {
-	db      *storage.DB
-	client  *chain.Client
-	key     *ecdsa.PrivateKey
-	chainID *big.Int
+	db       *storage.DB
+	client   *chain.Client
+	key      *ecdsa.PrivateKey
+	chainID  *big.Int
+	citizens *citizenKeys // the citizens' keys, which the node keeps (custodial wallets)
 }
+
+// citizenKeys are the keys of the test citizens, as a node's wallets keep custodial keys:
+// budget.Signers over them.
+type citizenKeys struct {
+	db   *storage.DB
+	mu   sync.Mutex // guards keys
+	keys map[common.Address]*ecdsa.PrivateKey
+}
+
+// add makes a new citizen key and returns its address.
+func (k *citizenKeys) add(t *testing.T) common.Address { t.Helper(); return k.addB(t) }
+
+// addB is add for tests and benchmarks.
+func (k *citizenKeys) addB(t testing.TB) common.Address {
+	t.Helper()
+	key, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := crypto.PubkeyToAddress(key.PublicKey)
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	k.keys[addr] = key
+	return addr
+}
+
+// key is the key of addr.
+func (k *citizenKeys) key(addr common.Address) *ecdsa.PrivateKey {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	return k.keys[addr]
+}
+
+// CustodialSigner implements budget.Signers.
+func (k *citizenKeys) CustodialSigner(ctx context.Context, citizenID int64) (budget.DigestSigner, bool, error) {
+	c, err := k.db.Citizen(ctx, citizenID)
+	if err != nil {
+		return nil, false, err
+	}
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	key, ok := k.keys[common.HexToAddress(c.Address)]
+	return keySigner{key}, ok, nil
+}
+
+type keySigner struct{ key *ecdsa.PrivateKey }
+
+func (s keySigner) Address() common.Address { return crypto.PubkeyToAddress(s.key.PublicKey) }
+
+func (s keySigner) SignHash(h common.Hash) ([]byte, error) { return crypto.Sign(h[:], s.key) }
 
 func newRig(t *testing.T, driver string) *rig {
 	t.Helper()
@@ -54,7 +105,9 @@ func newRig(t *testing.T, driver string) *rig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &rig{db: storagetest.Open(t, driver), client: client, key: dev.DevKey(), chainID: chainID}
+	db := storagetest.Open(t, driver)
+	return &rig{db: db, client: client, key: dev.DevKey(), chainID: chainID,
+		citizens: &citizenKeys{db: db, keys: map[common.Address]*ecdsa.PrivateKey{}}}
 }
 
 // signer is the account of the node's key, which signs every operation.
@@ -89,7 +142,7 @@ func (r *rig) start(t *testing.T, f faults) *proc {
 	log := nodetest.Logger()
 	s := &faultySender{Sender: chain.NewSender(r.client, r.key, r.chainID), f: f}
 	w := outbox.New(r.db, s, testConfig(), log)
-	svc := budget.New(r.db, w, r.signer(), log)
+	svc := budget.New(r.db, w, r.signer(), log, budget.WithSigners(r.chainID.Uint64(), r.citizens))
 	svc.Register(w)
 	ctx, cancel := context.WithCancel(context.WithoutCancel(t.Context()))
 	p := &proc{w: w, svc: svc, sender: s, cancel: cancel, done: make(chan struct{})}
@@ -192,8 +245,8 @@ type round struct {
 }
 
 // openRound queues a round's creation and distribution on p's service; with drain it also
-// waits until all of it is mined.
-func openRound(t *testing.T, p *proc, drain bool) round {
+// waits until all of it is mined. The citizens' keys are the rig's.
+func (rg *rig) openRound(t *testing.T, p *proc, drain bool) round {
 	t.Helper()
 	ctx := t.Context()
 	r, err := p.svc.CreateRound(ctx, budget.NewRound{
@@ -203,7 +256,7 @@ func openRound(t *testing.T, p *proc, drain bool) round {
 	if err != nil {
 		t.Fatalf("create round: %v", err)
 	}
-	rd := round{id: r.ID, addrs: []common.Address{common.HexToAddress("0x1001"), common.HexToAddress("0x1002"), common.HexToAddress("0x1003")}}
+	rd := round{id: r.ID, addrs: []common.Address{rg.citizens.add(t), rg.citizens.add(t), rg.citizens.add(t)}}
 	if _, err := p.svc.Distribute(ctx, rd.id, rd.addrs); err != nil {
 		t.Fatalf("distribute: %v", err)
 	}

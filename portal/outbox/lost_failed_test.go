@@ -6,7 +6,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/core/types"
 
-	"github.com/pbnode/pbnode/chain/bindings"
+	"github.com/pbnode/pbnode/chain/bindings/budgetroundv2"
 	"github.com/pbnode/pbnode/storage"
 	"github.com/pbnode/pbnode/storage/storagetest"
 )
@@ -23,14 +23,15 @@ func TestLostFailedOpKeepsNoncesFlowing(t *testing.T) {
 func testLostFailedOpKeepsNoncesFlowing(t *testing.T, driver string) {
 	r := newRig(t, driver)
 	p := r.start(t, faults{})
-	rd := openRound(t, p, true)
+	rd := r.openRound(t, p, true)
 	p.Stop()
 
 	nonce, _ := r.nonces(t)
-	// A relayed allocation far over the citizen's quota, with fixed gas: it reverts when mined.
+	// A relay of no records, with fixed gas: it reverts (EmptyBatch) when mined.
+	empty := budgetroundv2.NewBudgetRoundV2().PackRelay([]budgetroundv2.BudgetRoundV2Signed{}, [][32]byte{}, []*big.Int{})
 	tx, err := types.SignTx(types.NewTx(&types.DynamicFeeTx{
 		ChainID: r.chainID, Nonce: nonce, GasTipCap: big.NewInt(1e9), GasFeeCap: big.NewInt(100e9), Gas: 300_000,
-		To: &rd.address, Data: bindings.NewBudgetRound().PackAllocateFor(rd.addrs[0], big.NewInt(1), big.NewInt(1e15)),
+		To: &rd.address, Data: empty,
 	}), types.LatestSignerForChainID(r.chainID), r.key)
 	if err != nil {
 		t.Fatal(err)

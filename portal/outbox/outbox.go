@@ -42,6 +42,10 @@ type Call struct {
 type Env struct {
 	From  common.Address
 	Nonce uint64
+	// Simulate runs a call as the worker will before signing it (nil in tests that build
+	// an Env by hand): nil, a *chain.RevertError, or another error. A handler may use it to
+	// drop what the chain would refuse from a batch before the worker simulates the rest.
+	Simulate func(ctx context.Context, c Call) error
 }
 
 // Handler gives one kind of operation its meaning. Signed, Mined and Failed run inside the

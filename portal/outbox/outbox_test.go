@@ -17,9 +17,10 @@ import (
 // TestRevertAtSimulation: ARCHITECTURE.md ("The outbox: exactly once, across crashes"),
 // step 1: "if the call would revert, the operation fails, the handler compensates in the
 // database, and no nonce is used". An allocation the database accepts but the chain refuses
-// (a quota only the database knows) fails unsigned, moveHandler.Failed returns the quota's
-// allocated total and the piggy bank's received total to what they were, and the next
-// operation is signed with the nonce the failed one would have had.
+// (the claim of a quota only the database knows: its leaf is in no published root, so the
+// relay's multiproof does not verify) fails unsigned, the relay's Failed hook returns the
+// quota's allocated total and the piggy bank's received total to what they were, and the
+// next operation is signed with the nonce the failed one would have had.
 func TestRevertAtSimulation(t *testing.T) {
 	for _, driver := range storagetest.Drivers {
 		t.Run(driver, func(t *testing.T) { testRevertAtSimulation(t, driver) })
@@ -30,14 +31,18 @@ func testRevertAtSimulation(t *testing.T, driver string) {
 	ctx := t.Context()
 	r := newRig(t, driver)
 	first := r.start(t, faults{})
-	rd := openRound(t, first, true)
+	rd := r.openRound(t, first, true)
 	first.Stop()
 
-	ghost := storage.Citizen{Address: "0x000000000000000000000000000000000000dead"}
+	ghost := storage.Citizen{Address: r.citizens.add(t).Hex()}
 	if err := r.db.CreateCitizen(ctx, &ghost); err != nil {
 		t.Fatal(err)
 	}
-	if err := r.db.CreateQuotas(ctx, []storage.Quota{{RoundID: rd.id, CitizenID: ghost.ID, Amount: 50_000}}); err != nil {
+	if err := r.db.CreateEligible(ctx, []storage.Eligible{{RoundID: rd.id, CitizenID: ghost.ID, Index: 3, Amount: 50_000}}); err != nil {
+		t.Fatal(err)
+	}
+	// The node believes a root of four leaves is published; the chain holds three.
+	if err := r.db.SetEligibilityLeaves(ctx, rd.id, 4); err != nil {
 		t.Fatal(err)
 	}
 	allocBefore, recvBefore := quotaAndReceived(t, r.db, rd.id, ghost.ID, 1)
@@ -62,8 +67,8 @@ func testRevertAtSimulation(t *testing.T, driver string) {
 	if failed.Status != storage.OpFailed || failed.Nonce != nil || failed.TxHash != "" || len(failed.RawTx) != 0 {
 		t.Fatalf("op is %s, nonce %v, tx %q, %d raw bytes; want failed and never signed", failed.Status, failed.Nonce, failed.TxHash, len(failed.RawTx))
 	}
-	if !strings.Contains(failed.Error, "InsufficientBalance") {
-		t.Fatalf("op error %q, want the contract's InsufficientBalance", failed.Error)
+	if !strings.Contains(failed.Error, "BadProof") {
+		t.Fatalf("op error %q, want the contract's BadProof", failed.Error)
 	}
 	if alloc, recv := quotaAndReceived(t, r.db, rd.id, ghost.ID, 1); alloc != allocBefore || recv != recvBefore {
 		t.Fatalf("after failure: allocated %d, received %d; want %d, %d (compensated)", alloc, recv, allocBefore, recvBefore)
@@ -84,6 +89,9 @@ func testRevertAtSimulation(t *testing.T, driver string) {
 		t.Fatalf("max nonce %d (%v), want %d", max, err, maxBefore)
 	}
 
+	if err := r.db.SetEligibilityLeaves(ctx, rd.id, 3); err != nil { // the node's view is right again
+		t.Fatal(err)
+	}
 	next := allocate(t, p, rd, 0, 2, 10_000)
 	p.Drain(t)
 	if op := loadOp(t, r.db, next); op.Status != storage.OpMined || uint64(*op.Nonce) != chainBefore {
@@ -109,7 +117,7 @@ func testDrain(t *testing.T, driver string) {
 	ctx := t.Context()
 	r := newRig(t, driver)
 	p := r.start(t, faults{drop: true})
-	rd := openRound(t, p, false)
+	rd := r.openRound(t, p, false)
 	allocate(t, p, rd, 0, 1, 10_000)
 	allocate(t, p, rd, 1, 2, 20_000)
 	queued := countOps(t, r.db)
@@ -162,7 +170,7 @@ func testNoncesAcrossRestart(t *testing.T, driver string) {
 	start, _ := r.nonces(t)
 
 	first := r.start(t, faults{})
-	rd := openRound(t, first, true)
+	rd := r.openRound(t, first, true)
 	allocate(t, first, rd, 0, 1, 10_000)
 	first.Drain(t)
 	first.Stop()

@@ -90,6 +90,10 @@ func (w *Worker) sign(ctx context.Context, op storage.Op) error {
 	w.mu.Lock()
 	env := Env{From: w.sender.Address(), Nonce: w.nextNonce}
 	w.mu.Unlock()
+	env.Simulate = func(ctx context.Context, c Call) error {
+		_, err := w.sender.Build(ctx, c.To, c.Data, env.Nonce) // signs, never broadcasts
+		return err
+	}
 	call, err := h.Build(ctx, op, env)
 	if errors.Is(err, ErrPermanent) {
 		return w.fail(ctx, op, err)

@@ -74,23 +74,11 @@ func (s *Service) Signer(ctx context.Context, userRef int64) (*Signer, error) {
 	if w.Kind != storage.WalletCustodial {
 		return nil, fmt.Errorf("signer of user %d: %w", userRef, ErrNotCustodial)
 	}
-	sealed, err := s.db.CustodialKey(ctx, w.CitizenID)
+	signer, err := s.citizenSigner(ctx, w.CitizenID)
 	if err != nil {
 		return nil, fmt.Errorf("signer of user %d: %w", userRef, err)
 	}
-	raw, err := s.vault.Open(pii.KindWalletKey, sealed)
-	if err != nil {
-		return nil, fmt.Errorf("signer of user %d: %w", userRef, err)
-	}
-	defer clear(raw)
-	key, err := crypto.ToECDSA(raw)
-	if err != nil {
-		return nil, fmt.Errorf("signer of user %d: stored key is not a secp256k1 key", userRef)
-	}
-	if crypto.PubkeyToAddress(key.PublicKey) != w.Address {
-		return nil, fmt.Errorf("signer of user %d: stored key does not match the address", userRef)
-	}
-	return &Signer{addr: w.Address, key: key}, nil
+	return signer, nil
 }
 
 // Address is the address the signer signs for.

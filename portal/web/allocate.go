@@ -313,4 +313,8 @@ var operationKinds = map[string]string{
 	"budget.deploy_round": "развёртывание контракта голосования", "budget.register_initiative": "регистрация инициативы",
 	"budget.grant_quotas": "выдача квот", "budget.allocate": "вложение токенов в копилку",
 	"budget.withdraw": "возврат токенов из копилки", "budget.finalize": "подведение итогов",
+	// BudgetRoundV2 rounds: a change rides in a relay of signed records.
+	"budget.set_eligibility_root": "публикация списка участников (корень Меркла)",
+	"budget.relay":                "пакет подписанных вложений и возвратов",
+	"budget.materialize":          "открытие счёта жителя в контракте",
 }

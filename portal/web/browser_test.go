@@ -43,7 +43,10 @@ func TestRoundPagesInBrowser(t *testing.T) {
 	if _, err := n.Budget.CreateRound(ctx, budget.NewRound{Name: "Набережная", Budget: 5_000_000, Deadline: time.Now().Add(2 * time.Hour)}); err != nil {
 		t.Fatal(err)
 	}
-	citizens := []common.Address{common.HexToAddress("0xc0"), common.HexToAddress("0xc1"), common.HexToAddress("0xc2")}
+	citizens, ids := make([]common.Address, 3), make([]int64, 3)
+	for i := range citizens { // custodial wallets: the node signs their records
+		_, citizens[i], ids[i] = n.CustodialCitizen(t)
+	}
 	if _, err := n.Budget.Distribute(ctx, round.ID, citizens); err != nil {
 		t.Fatal(err)
 	}
@@ -51,11 +54,7 @@ func TestRoundPagesInBrowser(t *testing.T) {
 		citizen, initiative int
 		amount              int64
 	}{{0, 2, 60_000}, {1, 1, 50_000}, {2, 1, 40_000}, {2, 3, 10_000}} {
-		id, err := n.Budget.CitizenByAddress(ctx, citizens[m.citizen])
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := n.Budget.Allocate(ctx, budget.Move{RoundID: round.ID, CitizenID: id, Initiative: m.initiative, Amount: m.amount}); err != nil {
+		if _, err := n.Budget.Allocate(ctx, budget.Move{RoundID: round.ID, CitizenID: ids[m.citizen], Initiative: m.initiative, Amount: m.amount}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -136,6 +135,10 @@ func checkRoundPage(t *testing.T, b *webtest.Browser, n *nodetest.Node, id int64
 	}
 	if got := kopecksOf(t, b.Text("#distributed")); got != r.Totals.Distributed {
 		b.Fatalf("distributed shows %d kopecks, the service has %d", got, r.Totals.Distributed)
+	}
+	// A BudgetRoundV2 round shows the quotas granted beside what the citizens claimed.
+	if got := kopecksOf(t, b.Text("#granted")); r.Contract != 2 || got != r.Totals.Granted {
+		b.Fatalf("granted shows %d kopecks, the service has %d (contract %d)", got, r.Totals.Granted, r.Contract)
 	}
 	if got, want := b.Text("#audit-command"), "pbnode audit --rpc "+testRPC+" --round "+r.Address.Hex(); got != want {
 		b.Fatalf("audit command = %q, want %q", got, want)

@@ -25,7 +25,10 @@ func TestTreasuryDashboardInBrowser(t *testing.T) {
 	s := startBudgetSite(t)
 	n := s.Node
 	ctx := t.Context()
-	addrs := []common.Address{common.HexToAddress("0xc0"), common.HexToAddress("0xc1"), common.HexToAddress("0xc2")}
+	addrs := make([]common.Address, 3)
+	for i := range addrs { // custodial wallets: the node signs their records
+		_, addrs[i], _ = n.CustodialCitizen(t)
+	}
 	s.distribute(t, addrs...)
 	var last budget.Receipt
 	for _, m := range []struct {

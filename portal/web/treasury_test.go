@@ -80,11 +80,8 @@ func TestBudgetPagesEveryRole(t *testing.T) {
 // status and transaction hash, and says when there is none.
 func TestTreasuryOperationLookUp(t *testing.T) {
 	s := startBudgetSite(t)
-	s.distribute(t, common.HexToAddress("0xc0"), common.HexToAddress("0xc1"))
-	id, err := s.Node.Budget.CitizenByAddress(t.Context(), common.HexToAddress("0xc0"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, addr, id := s.Node.CustodialCitizen(t) // the node signs a custodial citizen's records
+	s.distribute(t, addr, common.HexToAddress("0xc1"))
 	rc, err := s.Node.Budget.Allocate(t.Context(), budget.Move{RoundID: s.round.ID, CitizenID: id, Initiative: 1, Amount: 5_000})
 	if err != nil {
 		t.Fatal(err)
@@ -96,7 +93,7 @@ func TestTreasuryOperationLookUp(t *testing.T) {
 	}
 	treasurer := s.pages.signIn(t, "treasury", newPagePhone())
 	page := treasurer.client.get(fmt.Sprintf("%s?op=%d", s.path("treasury"), rc.OpID))
-	for _, want := range []string{`data-status="mined"`, `id="op-tx">` + op.TxHash, "вложение токенов в копилку", "записана в блок №"} {
+	for _, want := range []string{`data-status="mined"`, `id="op-tx">` + op.TxHash, "пакет подписанных вложений и возвратов", "записана в блок №"} {
 		if !strings.Contains(page.Body, want) {
 			t.Errorf("the look-up of operation %d lacks %q:\n%s", rc.OpID, want, page.Body)
 		}

@@ -111,8 +111,6 @@ func StartWith(t testing.TB, driver string, o Options) *Node {
 		t.Fatal(err)
 	}
 	n.Worker = outbox.New(db, chain.NewSender(client, key, chainID), ocfg, log)
-	n.Budget = budget.New(db, n.Worker, crypto.PubkeyToAddress(key.PublicKey), log, o.Budget...)
-	n.Budget.Register(n.Worker)
 	n.Anchors = anchors.New(db, n.Worker)
 	n.Anchors.Register(n.Worker)
 	if err := n.Anchors.EnsureRegistry(t.Context()); err != nil {
@@ -123,9 +121,12 @@ func StartWith(t testing.TB, driver string, o Options) *Node {
 
 	n.startIdentity(t, o.Identity)
 	n.startCitizens(t)
-	n.startInitiatives(t)
 	srv := httptest.NewUnstartedServer(nil)
 	n.startWallets(t, chainID.Uint64(), "http://"+srv.Listener.Addr().String())
+	bopts := append([]budget.Option{budget.WithSigners(chainID.Uint64(), n.Wallets)}, o.Budget...)
+	n.Budget = budget.New(db, n.Worker, crypto.PubkeyToAddress(key.PublicKey), log, bopts...)
+	n.Budget.Register(n.Worker)
+	n.startInitiatives(t) // publishes into the budget's rounds
 	var provider *oidclogin.Provider
 	if o.OIDC != nil {
 		cfg := o.OIDC("http://" + srv.Listener.Addr().String() + "/api/v1/auth/oidc/callback")

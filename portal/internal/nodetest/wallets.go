@@ -2,8 +2,12 @@ package nodetest
 
 import (
 	"context"
+	"fmt"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/pbnode/pbnode/portal/citizens"
 	"github.com/pbnode/pbnode/portal/pii"
@@ -70,4 +74,24 @@ func runJob(t testing.TB, ctx context.Context, job *citizens.Job) {
 		}
 	}
 	t.Fatal("the verification queue did not empty")
+}
+
+// custodialSeq makes distinct user IDs for CustodialCitizen.
+var custodialSeq atomic.Int64
+
+// CustodialCitizen creates an active user with a custodial wallet, the node keeping its key,
+// and returns the user's id, the wallet's address and its citizen id. The node signs the
+// user's BudgetRoundV2 records with that key.
+func (n *Node) CustodialCitizen(t testing.TB) (userRef int64, addr common.Address, citizenID int64) {
+	t.Helper()
+	k := custodialSeq.Add(1)
+	u := storage.User{UserID: fmt.Sprintf("%d", 700_000_000_000+k), OIDCIssuer: "urn:pbnode:nodetest", OIDCSubject: fmt.Sprint(k)}
+	if err := n.DB.CreateUser(t.Context(), &u); err != nil {
+		t.Fatal(err)
+	}
+	w, err := n.Wallets.EnsureCustodial(t.Context(), u.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u.ID, w.Address, w.CitizenID
 }
