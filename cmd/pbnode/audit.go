@@ -293,15 +293,21 @@ func sortedIDs(ids []uint64) []uint64 {
 // round is finalized (the projected set before). Differences between events and views are
 // the report's own findings.
 func chainLedger(r *audit.Report) ledger {
+	return ledgerOf(r.Budget, r.TotalSupply, r.Distributed, r.Allocated, r.Token, r.Funded, r.FundedOnChain, r.Finalized, r.Initiatives)
+}
+
+// ledgerOf is the chain's ledger from a report's figures (v1 and v2 reports share them).
+func ledgerOf(budget, supply, distributed, allocated *big.Int, token common.Address, funded, fundedOnChain []uint64,
+	finalized bool, inis []audit.Initiative) ledger {
 	l := ledger{
-		Budget: r.Budget, Supply: r.TotalSupply, Distributed: r.Distributed, Allocated: r.Allocated,
-		Token: r.Token, Funded: r.Funded, Finalized: r.Finalized,
-		Initiatives: make(map[uint64]initiativeTotals, len(r.Initiatives)),
+		Budget: budget, Supply: supply, Distributed: distributed, Allocated: allocated,
+		Token: token, Funded: funded, Finalized: finalized,
+		Initiatives: make(map[uint64]initiativeTotals, len(inis)),
 	}
-	if r.Finalized {
-		l.Funded = r.FundedOnChain
+	if finalized {
+		l.Funded = fundedOnChain
 	}
-	for _, in := range r.Initiatives {
+	for _, in := range inis {
 		l.Initiatives[in.ID] = initiativeTotals{Cost: in.Cost, Received: in.Received, Funded: in.FundedView}
 	}
 	return l
@@ -392,16 +398,5 @@ func writeAuditV2(w io.Writer, res auditV2Result, asJSON bool) error {
 
 // chainLedgerV2 is chainLedger for a BudgetRoundV2 report.
 func chainLedgerV2(r *audit.ReportV2) ledger {
-	l := ledger{
-		Budget: r.Budget, Supply: r.TotalSupply, Distributed: r.Distributed, Allocated: r.Allocated,
-		Token: r.Token, Funded: r.Funded, Finalized: r.Finalized,
-		Initiatives: make(map[uint64]initiativeTotals, len(r.Initiatives)),
-	}
-	if r.Finalized {
-		l.Funded = r.FundedOnChain
-	}
-	for _, in := range r.Initiatives {
-		l.Initiatives[in.ID] = initiativeTotals{Cost: in.Cost, Received: in.Received, Funded: in.FundedView}
-	}
-	return l
+	return ledgerOf(r.Budget, r.TotalSupply, r.Distributed, r.Allocated, r.Token, r.Funded, r.FundedOnChain, r.Finalized, r.Initiatives)
 }
