@@ -6,9 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/big"
 
-	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/pbnode/pbnode/chain"
@@ -67,15 +65,6 @@ func (h anchorHandler) Build(ctx context.Context, op storage.Op, _ outbox.Env) (
 	return outbox.Call{To: &addr, Data: data}, nil
 }
 
-// Anchor is a tally's anchor as the chain holds it.
-type Anchor struct {
-	Index     uint64
-	Root      common.Hash
-	LeafCount uint64
-	Block     uint64
-	TxHash    common.Hash
-}
-
 // ErrNotAnchored means the registry holds no anchor of this input with this result.
 var ErrNotAnchored = errors.New("no anchor of this file with this result")
 
@@ -83,32 +72,21 @@ var ErrNotAnchored = errors.New("no anchor of this file with this result")
 // registry at registry: an Anchored event of Kind whose subject and dataset are the input's
 // SHA-256 and whose root is the recounted result's. It is what an outside auditor does with
 // the published file.
-func Verify(ctx context.Context, c *chain.Client, registry common.Address, input []byte, rule tally.Rule) (tally.Result, Anchor, error) {
+func Verify(ctx context.Context, c *chain.Client, registry common.Address, input []byte, rule tally.Rule) (tally.Result, OnChain, error) {
 	res, sum, err := Count(input, rule)
 	if err != nil {
-		return res, Anchor{}, err
+		return res, OnChain{}, err
 	}
 	sha := common.BytesToHash(sum[:])
-	event := registryABI.GetABI().Events[bindings.AnchorRegistryAnchoredEventName].ID
-	logs, err := c.FilterLogs(ctx, ethereum.FilterQuery{
-		FromBlock: big.NewInt(0),
-		Addresses: []common.Address{registry},
-		Topics:    [][]common.Hash{{event}, nil, {Kind}, {sha}},
-	})
+	anchors, err := readAnchors(ctx, c, registry, &sha)
 	if err != nil {
-		return res, Anchor{}, fmt.Errorf("read anchors of %s: %w", sha.Hex(), err)
+		return res, OnChain{}, err
 	}
 	want := Root(res)
-	for i := range logs {
-		ev, err := registryABI.UnpackAnchoredEvent(&logs[i])
-		if err != nil {
-			return res, Anchor{}, fmt.Errorf("decode anchor in tx %s: %w", logs[i].TxHash.Hex(), err)
+	for _, a := range anchors {
+		if a.Root == want && a.Dataset == sha {
+			return res, a, nil
 		}
-		if ev.Root != want || ev.DatasetSha256 != sha {
-			continue
-		}
-		return res, Anchor{Index: ev.Index.Uint64(), Root: ev.Root, LeafCount: ev.LeafCount,
-			Block: logs[i].BlockNumber, TxHash: logs[i].TxHash}, nil
 	}
-	return res, Anchor{}, fmt.Errorf("input %s, root %s (%d anchors of the input): %w", sha.Hex(), want.Hex(), len(logs), ErrNotAnchored)
+	return res, OnChain{}, fmt.Errorf("input %s, root %s (%d anchors of the input): %w", sha.Hex(), want.Hex(), len(anchors), ErrNotAnchored)
 }

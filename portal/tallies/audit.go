@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math/big"
+	"slices"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
@@ -35,11 +36,16 @@ type Published struct {
 
 // ReadAnchors reads every tally anchor (kind Kind) of the registry at registry.
 func ReadAnchors(ctx context.Context, c *chain.Client, registry common.Address) ([]OnChain, error) {
-	event := registryABI.GetABI().Events[bindings.AnchorRegistryAnchoredEventName].ID
-	logs, err := c.FilterLogs(ctx, ethereum.FilterQuery{
-		FromBlock: big.NewInt(0), Addresses: []common.Address{registry},
-		Topics: [][]common.Hash{{event}, nil, {Kind}},
-	})
+	return readAnchors(ctx, c, registry, nil)
+}
+
+// readAnchors reads the tally anchors of the registry, only those of subject when it is set.
+func readAnchors(ctx context.Context, c *chain.Client, registry common.Address, subject *common.Hash) ([]OnChain, error) {
+	topics := [][]common.Hash{{registryABI.GetABI().Events[bindings.AnchorRegistryAnchoredEventName].ID}, nil, {Kind}}
+	if subject != nil {
+		topics = append(topics, []common.Hash{*subject})
+	}
+	logs, err := c.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: big.NewInt(0), Addresses: []common.Address{registry}, Topics: topics})
 	if err != nil {
 		return nil, fmt.Errorf("read tally anchors of %s: %w", registry.Hex(), err)
 	}
@@ -91,7 +97,7 @@ func CompareAnchors(anchors []OnChain, published []Published) (verified int, fin
 		case state == "ok":
 			verified++
 		case state == "bad":
-		case slicesHasSubject(anchors, sha):
+		case slices.ContainsFunc(anchors, func(a OnChain) bool { return a.Subject == sha }):
 			findings = append(findings, fmt.Sprintf("tally %d (%s): anchored with another result than its recount %s", p.ID, p.SHA256, res.JSON()))
 		default:
 			findings = append(findings, fmt.Sprintf("tally %d (%s): not anchored", p.ID, p.SHA256))
@@ -104,13 +110,4 @@ func CompareAnchors(anchors []OnChain, published []Published) (verified int, fin
 		}
 	}
 	return verified, findings
-}
-
-func slicesHasSubject(as []OnChain, subject common.Hash) bool {
-	for _, a := range as {
-		if a.Subject == subject {
-			return true
-		}
-	}
-	return false
 }
