@@ -100,10 +100,13 @@ func runAudit(ctx context.Context, o auditOptions, out io.Writer) error {
 			return err
 		}
 	}
-	if v2, err := isRoundV2(ctx, o.rpc, round); err != nil {
+	c, err := chain.Dial(ctx, o.rpc)
+	if err != nil {
 		return err
-	} else if v2 {
-		return runAuditV2(ctx, o, round, out)
+	}
+	defer c.Close()
+	if isRoundV2(ctx, c, round) {
+		return runAuditV2(ctx, o, c, round, out)
 	}
 	var view *apiView
 	var res auditResult
@@ -114,7 +117,7 @@ func runAudit(ctx context.Context, o auditOptions, out io.Writer) error {
 		}
 		view, res.API = &v, cmp
 	}
-	report, err := recompute(ctx, o.rpc, round)
+	report, err := audit.Recompute(ctx, c, round)
 	if err != nil {
 		return err
 	}
@@ -145,16 +148,6 @@ func fetchAPI(ctx context.Context, o auditOptions) (apiView, *apiComparison, err
 		return apiView{}, nil, fmt.Errorf("read the API: %w", err)
 	}
 	return v, &apiComparison{URL: o.api, RoundID: v.Round.ID, Findings: findings}, nil
-}
-
-// recompute dials the chain and recomputes the round from its events and views.
-func recompute(ctx context.Context, rpcURL string, round common.Address) (*audit.Report, error) {
-	c, err := chain.Dial(ctx, rpcURL)
-	if err != nil {
-		return nil, err
-	}
-	defer c.Close()
-	return audit.Recompute(ctx, c, round)
 }
 
 // compareWithAPI appends to cmp every difference between the report and the API's view.
@@ -314,14 +307,9 @@ func ledgerOf(budget, supply, distributed, allocated *big.Int, token common.Addr
 }
 
 // isRoundV2 tells a BudgetRoundV2 from a v1 round: only v2 answers eligibilityVersion().
-func isRoundV2(ctx context.Context, rpcURL string, round common.Address) (bool, error) {
-	c, err := chain.Dial(ctx, rpcURL)
-	if err != nil {
-		return false, err
-	}
-	defer c.Close()
+func isRoundV2(ctx context.Context, c *chain.Client, round common.Address) bool {
 	out, err := c.Call(ctx, round, budgetroundv2.NewBudgetRoundV2().PackEligibilityVersion(), nil)
-	return err == nil && len(out) == 32, nil
+	return err == nil && len(out) == 32
 }
 
 // auditV2Result is what `pbnode audit --json` prints for a BudgetRoundV2 round.
@@ -334,7 +322,7 @@ type auditV2Result struct {
 // runAuditV2 recounts a BudgetRoundV2 round from the chain alone: claims, relayed signatures,
 // the rule's funded set and the token totals (R-1.5); with --api it compares them with what
 // the node reports, as for v1 (distributed is the quotas claimed, as the contract counts).
-func runAuditV2(ctx context.Context, o auditOptions, round common.Address, out io.Writer) error {
+func runAuditV2(ctx context.Context, o auditOptions, c *chain.Client, round common.Address, out io.Writer) error {
 	var res auditV2Result
 	var view *apiView
 	if o.api != "" {
@@ -344,11 +332,6 @@ func runAuditV2(ctx context.Context, o auditOptions, round common.Address, out i
 		}
 		view, res.API = &v, cmp
 	}
-	c, err := chain.Dial(ctx, o.rpc)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
 	report, err := audit.RecomputeV2(ctx, c, round)
 	if err != nil {
 		return err
