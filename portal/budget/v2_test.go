@@ -460,6 +460,24 @@ func TestOwnWalletV2(t *testing.T) {
 		m.Nonce = u.Nonce
 		return m
 	}
+	// A move the balance does not cover is refused before the wallet is asked to sign, and
+	// leaves nothing behind.
+	for name, c := range map[string]struct {
+		m        budget.Move
+		withdraw bool
+		want     error
+	}{
+		"more than the quota":          {budget.Move{RoundID: r.ID, CitizenID: m.CitizenID, Initiative: 1, Amount: 100_001}, false, budget.ErrInsufficientBalance},
+		"a withdrawal of nothing held": {budget.Move{RoundID: r.ID, CitizenID: m.CitizenID, Initiative: 1, Amount: 1}, true, budget.ErrInsufficientAllocation},
+		"an unknown initiative":        {budget.Move{RoundID: r.ID, CitizenID: m.CitizenID, Initiative: 3, Amount: 1}, false, budget.ErrInitiativeNotFound},
+	} {
+		if _, err := n.Budget.PrepareMove(ctx, c.m, c.withdraw); !errors.Is(err, c.want) {
+			t.Errorf("PrepareMove of %s: err = %v, want %v", name, err, c.want)
+		}
+	}
+	if bal, err := n.Budget.Balance(ctx, r.ID, m.CitizenID); err != nil || bal.Available != 100_000 {
+		t.Fatalf("balance after refused moves: %+v, %v", bal, err)
+	}
 	first := sign(m, false, key)
 	if first.Nonce != 0 {
 		t.Errorf("the first record's nonce is %d, want 0 (the claim)", first.Nonce)
@@ -479,6 +497,9 @@ func TestOwnWalletV2(t *testing.T) {
 		t.Fatal(err)
 	}
 	n.Drain(t)
+	if _, err := n.Budget.PrepareMove(ctx, budget.Move{RoundID: r.ID, CitizenID: m.CitizenID, Initiative: 1, Amount: 30_001}, true); !errors.Is(err, budget.ErrInsufficientAllocation) {
+		t.Errorf("PrepareMove of a withdrawal over the 300 ₽ held: err = %v, want ErrInsufficientAllocation", err)
+	}
 	second := sign(budget.Move{RoundID: r.ID, CitizenID: m.CitizenID, Initiative: 2, Amount: 20_000}, false, key)
 	if _, err := n.Budget.Allocate(ctx, second); err != nil {
 		t.Fatal(err)
