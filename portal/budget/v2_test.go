@@ -575,6 +575,20 @@ func TestRelayDropsRefusedRecord(t *testing.T) {
 			t.Errorf("relay %d of citizen %d = %+v, %v; want mined", id, i, op, err)
 		}
 	}
+	// Each citizen sees their own change: the refused citizen's failed, with no transaction,
+	// even where the relay it rode in was mined with the others.
+	shares := func(i int) bool { return ops[i] == ops[0] || ops[i] == ops[1] }
+	for i, id := range ops {
+		op, err := n.Budget.CitizenOperation(ctx, id, ids[i])
+		switch {
+		case err != nil:
+			t.Errorf("citizen %d's view of relay %d: %v", i, id, err)
+		case i < 2 && (op.Status != string(storage.OpMined) || op.TxHash == ""):
+			t.Errorf("citizen %d's view of relay %d = %+v; want mined with its transaction", i, id, op)
+		case i == 2 && (op.Status != string(storage.OpFailed) || !op.Undone || (shares(i) && op.TxHash != "")):
+			t.Errorf("the refused citizen's view of relay %d = %+v; want failed, undone, no transaction", id, op)
+		}
+	}
 	for i, want := range []int64{3_000, 3_000, 2_000} {
 		if b, err := n.Budget.Balance(ctx, r.ID, ids[i]); err != nil || b.Allocated != want {
 			t.Errorf("citizen %d allocated %d, %v; want %d", i, b.Allocated, err, want)

@@ -34,7 +34,9 @@ type Allocations interface {
 	Balance(ctx context.Context, roundID, citizenID int64) (budget.Balance, error)
 	Allocate(ctx context.Context, m budget.Move) (budget.Receipt, error)
 	Withdraw(ctx context.Context, m budget.Move) (budget.Receipt, error)
-	Operation(ctx context.Context, id int64) (budget.Operation, error)
+	// CitizenOperation is the operation as the citizen sees it: failed when the relay left
+	// their records out, whatever it did with the others'.
+	CitizenOperation(ctx context.Context, id, citizenID int64) (budget.Operation, error)
 	// PrepareMove is the record a citizen's own wallet signs for a move (withdraw: a
 	// withdrawal); nothing is written.
 	PrepareMove(ctx context.Context, m budget.Move, withdraw bool) (budget.Unsigned, error)
@@ -138,17 +140,17 @@ func (a *allocator) view(c *gin.Context, id int64) (allocationView, error) {
 		}
 		v.Rows = append(v.Rows, row)
 	}
-	v.Op, err = a.lastChange(ctx, c.Query("op"))
+	v.Op, err = a.lastChange(ctx, c.Query("op"), p.CitizenID)
 	return v, err
 }
 
 // lastChange is the operation of the change just made (the op parameter), or nil.
-func (a *allocator) lastChange(ctx context.Context, param string) (*operationView, error) {
+func (a *allocator) lastChange(ctx context.Context, param string, citizenID int64) (*operationView, error) {
 	opID, err := strconv.ParseInt(param, 10, 64)
 	if err != nil || opID <= 0 {
 		return nil, nil
 	}
-	op, err := a.moves.Operation(ctx, opID)
+	op, err := a.moves.CitizenOperation(ctx, opID, citizenID)
 	if errors.Is(err, budget.ErrOperationNotFound) {
 		return nil, nil
 	}
