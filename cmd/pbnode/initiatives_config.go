@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 
@@ -65,5 +66,11 @@ func (n *node) openInitiatives(o initiatives.Config) error {
 	if n.initiatives, err = initiatives.New(n.db, n.budget, n.citizens, o, n.log.With("part", "initiatives")); err != nil {
 		return fmt.Errorf("initiatives: %w", err)
 	}
+	// Photo files a crash left without their rows go at start, in the background.
+	go func() {
+		if _, err := n.initiatives.SweepPhotos(context.Background()); err != nil {
+			n.log.Warn("photo sweep failed", "err", err)
+		}
+	}()
 	return nil
 }

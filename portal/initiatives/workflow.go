@@ -282,6 +282,7 @@ func (s *Service) AddPost(ctx context.Context, by Actor, id int64, body string, 
 	if err != nil {
 		return Post{}, err
 	}
+	defer func() { s.releasePhotos(ctx, refs, err) }()
 	post := storage.ProposalPost{ProposalID: id, AuthorRef: by.User, Official: official, Body: strings.TrimSpace(body)}
 	err = s.db.Tx(ctx, func(tx *storage.Tx) error {
 		if _, err := s.change(ctx, tx.Repo, rec, ActionProgress, storage.ProposalChange{}); err != nil {
