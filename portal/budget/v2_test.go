@@ -16,6 +16,7 @@ import (
 	"github.com/pbnode/pbnode/chain/merkle"
 	"github.com/pbnode/pbnode/chain/roundv2"
 	"github.com/pbnode/pbnode/portal/budget"
+	"github.com/pbnode/pbnode/portal/internal/ethersaudit"
 	"github.com/pbnode/pbnode/portal/internal/nodetest"
 	"github.com/pbnode/pbnode/storage"
 	"github.com/pbnode/pbnode/storage/storagetest"
@@ -422,6 +423,8 @@ func TestLegacyRoundV1(t *testing.T) {
 	if !rep.OK() || rep.Distributed.Int64() != 300_000 || rep.Allocated.Int64() != 70_000 {
 		t.Errorf("v1 audit: findings %v, distributed %s, allocated %s", rep.Findings, rep.Distributed, rep.Allocated)
 	}
+	// The outside auditor's v1 script finds the same figures.
+	ethersaudit.AgreesV1(t, n.RPCURL, r.Address, rep)
 }
 
 // A citizen whose wallet is their own signs the records PrepareMove returns: the
