@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"github.com/pbnode/pbnode/portal/initiatives"
 )
@@ -66,11 +67,21 @@ func (n *node) openInitiatives(o initiatives.Config) error {
 	if n.initiatives, err = initiatives.New(n.db, n.budget, n.citizens, o, n.log.With("part", "initiatives")); err != nil {
 		return fmt.Errorf("initiatives: %w", err)
 	}
-	// Photo files a crash left without their rows go at start, in the background.
-	go func() {
-		if _, err := n.initiatives.SweepPhotos(context.Background()); err != nil {
-			n.log.Warn("photo sweep failed", "err", err)
-		}
-	}()
 	return nil
+}
+
+// settleInterval is how often the node settles the initiatives whose outcome became known.
+const settleInterval = time.Minute
+
+// runInitiatives runs the initiatives' background work until ctx ends: first the sweep of
+// photo files a crash left without their rows, then the settling of initiatives whose support
+// deadline passed or whose round was finalized.
+func (n *node) runInitiatives(ctx context.Context) {
+	if n.initiatives == nil {
+		return
+	}
+	if _, err := n.initiatives.SweepPhotos(ctx); err != nil && ctx.Err() == nil {
+		n.log.Warn("photo sweep failed", "err", err)
+	}
+	n.initiatives.RunSettler(ctx, settleInterval)
 }
