@@ -67,13 +67,19 @@ func (r Repo) NextEligibilityIndex(ctx context.Context, roundID int64) (int64, e
 
 // EligibleLeaves lists the leaves of round roundID with index below n, in index order.
 func (r Repo) EligibleLeaves(ctx context.Context, roundID, n int64) ([]Eligible, error) {
+	return r.EligibleLeavesRange(ctx, roundID, 0, n)
+}
+
+// EligibleLeavesRange lists the leaves of round roundID with index in [from, to), in index
+// order: a page of a list too long to hold at once.
+func (r Repo) EligibleLeavesRange(ctx context.Context, roundID, from, to int64) ([]Eligible, error) {
 	var out []Eligible
 	err := r.with(ctx).Raw(`SELECT q.round_id, q.citizen_id, q.eligibility_index AS "index", q.amount, c.address
 		FROM quotas q JOIN citizens c ON c.id = q.citizen_id
-		WHERE q.round_id = ? AND q.eligibility_index IS NOT NULL AND q.eligibility_index < ?
-		ORDER BY q.eligibility_index`, roundID, n).Scan(&out).Error
+		WHERE q.round_id = ? AND q.eligibility_index IS NOT NULL AND q.eligibility_index >= ? AND q.eligibility_index < ?
+		ORDER BY q.eligibility_index`, roundID, from, to).Scan(&out).Error
 	if err != nil {
-		return nil, fmt.Errorf("list eligibility leaves of round %d: %w", roundID, translate(err))
+		return nil, fmt.Errorf("list eligibility leaves %d to %d of round %d: %w", from, to, roundID, translate(err))
 	}
 	return out, nil
 }

@@ -56,6 +56,9 @@ func TestEligibleIndices(t *testing.T) {
 		if leaves, err := db.EligibleLeaves(ctx, rd.ID, 1); err != nil || len(leaves) != 1 {
 			t.Errorf("EligibleLeaves below 1 = %+v, %v; want index 0 only", leaves, err)
 		}
+		if leaves, err := db.EligibleLeavesRange(ctx, rd.ID, 1, 10); err != nil || len(leaves) != 1 || leaves[0] != want[1] {
+			t.Errorf("EligibleLeavesRange [1, 10) = %+v, %v; want index 1 only", leaves, err)
+		}
 		if err := db.SetEligibilityLeaves(ctx, rd.ID, 2); err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -39,7 +40,8 @@ func newAuditCmd(opts *rootOptions) *cobra.Command {
 		Long: "audit reads only the chain (events and views) to recompute the round's supply, distribution,\n" +
 			"piggy-bank totals and funded set. With --api it compares them with what that node reports.\n" +
 			"A BudgetRoundV2 round (told by its eligibilityVersion() view) is recounted with its claims,\n" +
-			"claims roots, relayed signatures and rule, and --api compares it the same way.\n" +
+			"claims roots, relayed signatures and rule, and --api compares it the same way and checks the\n" +
+			"node's eligibility list (GET /api/v1/rounds/{id}/eligibility) against every published root and claim.\n" +
 			"With --registry instead of --round it recounts every tally the API publishes (GET /api/v1/tallies)\n" +
 			"from its file and matches each with its anchor in the AnchorRegistry, and every anchor with a tally.\n" +
 			"It exits 1 on any finding or error, 0 when everything agrees.",
@@ -71,6 +73,16 @@ type apiComparison struct {
 	URL      string   `json:"url"`
 	RoundID  int64    `json:"round_id"`
 	Findings []string `json:"findings"`
+	// Eligibility is what the node's eligibility list covered (v2 rounds); its findings are the
+	// chain report's check audit.CheckEligibilityList.
+	Eligibility *eligibilityCoverage `json:"eligibility,omitempty"`
+}
+
+// eligibilityCoverage counts what the eligibility list was checked against.
+type eligibilityCoverage struct {
+	Leaves int `json:"leaves"` // in the node's list
+	Roots  int `json:"roots"`  // EligibilityRootSet events, each rebuilt from the list's first leaves
+	Claims int `json:"claims"` // Claimed events matched with their leaves
 }
 
 // findings counts the differences of the chain with itself and with the API.
@@ -187,6 +199,10 @@ func writeComparison(w io.Writer, c *apiComparison) {
 	}
 	for _, f := range c.Findings {
 		fmt.Fprintf(w, "  FINDING: %s\n", f)
+	}
+	if e := c.Eligibility; e != nil {
+		fmt.Fprintf(w, "  eligibility list: %d leaves; %d published roots rebuilt from them, %d claims matched (check %q)\n",
+			e.Leaves, e.Roots, e.Claims, audit.CheckEligibilityList)
 	}
 }
 
@@ -343,6 +359,9 @@ func runAuditV2(ctx context.Context, o auditOptions, c *chain.Client, round comm
 			return err
 		}
 		res.API.Findings = append(res.API.Findings, compareLedgers(chainLedgerV2(report), api)...)
+		if res.API.Eligibility, err = checkEligibility(ctx, o, c, res.API.RoundID, report); err != nil {
+			return err
+		}
 	}
 	res.OK = report.OK() && (res.API == nil || len(res.API.Findings) == 0)
 	if err := writeAuditV2(out, res, o.json); err != nil {
@@ -382,4 +401,42 @@ func writeAuditV2(w io.Writer, res auditV2Result, asJSON bool) error {
 // chainLedgerV2 is chainLedger for a BudgetRoundV2 report.
 func chainLedgerV2(r *audit.ReportV2) ledger {
 	return ledgerOf(r.Budget, r.TotalSupply, r.Distributed, r.Allocated, r.Token, r.Funded, r.FundedOnChain, r.Finalized, r.Initiatives)
+}
+
+// maxEligibilityBody bounds the eligibility list read from the API: a city round of two
+// million leaves is about 190 MB of JSON.
+const maxEligibilityBody = 1 << 30
+
+// checkEligibility reads round id's eligibility list from the API at o.api and checks it
+// against the round's EligibilityRootSet and Claimed events in the blocks the report read
+// (audit.CheckEligibilityV2); the findings become the report's check audit.CheckEligibilityList.
+func checkEligibility(ctx context.Context, o auditOptions, c *chain.Client, id int64, report *audit.ReportV2) (*eligibilityCoverage, error) {
+	api, err := newAPIClient(o.api, &http.Client{Timeout: 10 * time.Minute})
+	if err != nil {
+		return nil, err
+	}
+	list, err := api.eligibility(ctx, id)
+	if err != nil {
+		return nil, fmt.Errorf("read the API: %w", err)
+	}
+	ev, err := audit.ReadEligibilityEventsV2(ctx, c, report)
+	if err != nil {
+		return nil, err
+	}
+	report.AddEligibilityCheck(audit.CheckEligibilityV2(list, ev))
+	return &eligibilityCoverage{Leaves: len(list.Leaves), Roots: len(ev.Roots), Claims: len(ev.Claims)}, nil
+}
+
+// eligibility reads round id's eligibility list from the API into its compact form.
+func (c *apiClient) eligibility(ctx context.Context, id int64) (*audit.EligibilityList, error) {
+	path := fmt.Sprintf("/api/v1/rounds/%d/eligibility", id)
+	body, err := c.raw(ctx, path, maxEligibilityBody)
+	if err != nil {
+		return nil, err
+	}
+	list, err := audit.ReadEligibilityList(bytes.NewReader(body))
+	if err != nil {
+		return nil, fmt.Errorf("GET %s: %w", path, err)
+	}
+	return list, nil
 }

@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"reflect"
@@ -13,6 +15,9 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/pbnode/pbnode/chain/audit"
+	"github.com/pbnode/pbnode/chain/devchain/devchaintest"
+	"github.com/pbnode/pbnode/chain/merkle"
+	"github.com/pbnode/pbnode/chain/roundv2"
 )
 
 func TestCompareLedgers(t *testing.T) {
@@ -195,4 +200,128 @@ func TestAuditErrorsExitOne(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestAuditV2ChecksTheEligibilityList: `pbnode audit --api` of a BudgetRoundV2 round reads the
+// node's eligibility list and checks it against the round's two published roots and its claim
+// on the embedded chain: a sound list passes (text and JSON), a list whose published quota
+// changed fails the check "eligibility list", and a node without the list is an error.
+func TestAuditV2ChecksTheEligibilityList(t *testing.T) {
+	n := devchaintest.Start(t)
+	c, s := devchaintest.Connect(t, n)
+	ctx := t.Context()
+	round, err := roundv2.Deploy(ctx, c, s, roundv2.DeployParams{Name: "Eligible", Symbol: "ELG", Budget: 1000,
+		Deadline: uint64(time.Now().Add(24 * time.Hour).Unix()), Treasury: s.Address(), Rule: roundv2.RuleGreedy})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := round.RegisterInitiative(ctx, 500); err != nil {
+		t.Fatal(err)
+	}
+	// Citizen 0 is the dev key, so that it can claim directly; two roots: 3 leaves, then 5.
+	list := []audit.EligibilityLeaf{{Index: 0, Address: s.Address(), Quota: 300}}
+	for i, q := range []uint64{200, 200, 150, 150} {
+		list = append(list, audit.EligibilityLeaf{Index: uint64(i + 1), Address: common.BigToAddress(big.NewInt(int64(0xc1 + i))), Quota: q})
+	}
+	var tree *merkle.Tree
+	for _, count := range []int{3, 5} {
+		hashes := make([]common.Hash, count)
+		for i, l := range list[:count] {
+			hashes[i] = merkle.EligibilityLeaf(l.Index, l.Address, l.Quota)
+		}
+		if tree, err = merkle.New(hashes); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := round.SetEligibilityRoot(ctx, tree.Root(), uint64(count)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	proof, _ := tree.Proof(0)
+	if _, err := round.ClaimAndAllocate(ctx, 0, 300, proof, 1, 100); err != nil {
+		t.Fatal(err)
+	}
+	report, err := audit.RecomputeV2(ctx, c, round.Address())
+	if err != nil || !report.OK() {
+		t.Fatalf("recount: %v %q", err, report.Findings())
+	}
+	api := newEligibilityAPI(t, report, list)
+	args := []string{"audit", "--rpc", n.RPCURL(), "--round", round.Address().Hex(), "--api", api.URL}
+
+	var stdout, stderr bytes.Buffer
+	if code := run(ctx, args, &stdout, &stderr); code != 0 {
+		t.Fatalf("audit: exit %d; stderr %s; stdout:\n%s", code, stderr.String(), stdout.String())
+	}
+	for _, want := range []string{"OK    eligibility list", "eligibility list: 5 leaves; 2 published roots rebuilt from them, 1 claims matched", "RESULT: OK"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("audit output lacks %q:\n%s", want, stdout.String())
+		}
+	}
+	stdout.Reset()
+	if code := run(ctx, append(args, "--json"), &stdout, &stderr); code != 0 {
+		t.Fatalf("audit --json: exit %d; stderr %s", code, stderr.String())
+	}
+	var js auditV2Result
+	if err := json.Unmarshal(stdout.Bytes(), &js); err != nil || js.API.Eligibility == nil || *js.API.Eligibility != (eligibilityCoverage{5, 2, 1}) ||
+		js.Chain.Checks[len(js.Chain.Checks)-1].Name != audit.CheckEligibilityList {
+		t.Fatalf("audit --json: %v\n%s", err, stdout.String())
+	}
+
+	api.list[1].Quota = 150 // a published quota the node shrank
+	stdout.Reset()
+	stderr.Reset()
+	if code := run(ctx, args, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), audit.CheckEligibilityList) {
+		t.Fatalf("audit of a changed quota: exit %d, stderr %q; want 1 naming the eligibility list", code, stderr.String())
+	}
+	for _, want := range []string{"FAIL  eligibility list", "- roots: version 1: root", "- roots: version 2: root"} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("audit output lacks %q:\n%s", want, stdout.String())
+		}
+	}
+
+	api.list = nil // a node without the list
+	stdout.Reset()
+	stderr.Reset()
+	if code := run(ctx, args, &stdout, &stderr); code != 1 || !strings.Contains(stderr.String(), "read the API") || stdout.Len() != 0 {
+		t.Fatalf("audit of a node without the list: exit %d, stderr %q, stdout %q", code, stderr.String(), stdout.String())
+	}
+}
+
+// eligibilityAPI serves round 7 as the chain's report tells it, and its eligibility list.
+type eligibilityAPI struct {
+	URL  string
+	list []audit.EligibilityLeaf // nil: 404
+}
+
+func newEligibilityAPI(t *testing.T, r *audit.ReportV2, list []audit.EligibilityLeaf) *eligibilityAPI {
+	t.Helper()
+	a := &eligibilityAPI{list: list}
+	funded, _ := json.Marshal(r.Funded)
+	round := fmt.Sprintf(`{"id":7,"name":%q,"status":"open","budget_kopecks":%s,"round_address":%q,"token_address":%q,
+		"totals":{"supply_kopecks":%s,"distributed_kopecks":%s,"allocated_kopecks":%s},"funded":%s,"pending_operations":0}`,
+		r.Name, r.Budget, r.Round.Hex(), r.Token.Hex(), r.TotalSupply, r.Distributed, r.Allocated, funded)
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /api/v1/rounds", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprintf(w, `{"rounds":[%s]}`, round) })
+	mux.HandleFunc("GET /api/v1/rounds/7", func(w http.ResponseWriter, _ *http.Request) { fmt.Fprint(w, round) })
+	mux.HandleFunc("GET /api/v1/rounds/7/initiatives", func(w http.ResponseWriter, _ *http.Request) {
+		in := r.Initiatives[0]
+		fmt.Fprintf(w, `{"initiatives":[{"id":1,"cost_kopecks":%s,"received_kopecks":%s,"funded":false}]}`, in.Cost, in.Received)
+	})
+	mux.HandleFunc("GET /api/v1/rounds/7/eligibility", func(w http.ResponseWriter, _ *http.Request) {
+		if a.list == nil {
+			http.Error(w, `{"error":{"code":"route_not_found","message":"no route"}}`, http.StatusNotFound)
+			return
+		}
+		fmt.Fprintf(w, `{"round_id":7,"round_address":%q,"roots":[],"leaves":[`, strings.ToLower(r.Round.Hex()))
+		for i, l := range a.list {
+			if i > 0 {
+				fmt.Fprint(w, ",")
+			}
+			fmt.Fprintf(w, `{"index":%d,"address":%q,"quota_kopecks":"%d"}`, l.Index, l.Address.Hex(), l.Quota)
+		}
+		fmt.Fprint(w, "]}")
+	})
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	a.URL = srv.URL
+	return a
 }

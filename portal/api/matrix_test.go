@@ -75,6 +75,7 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"POST /api/v1/rounds":                    {"treasury", fixed("/api/v1/rounds", roundBody())},
 		"GET /api/v1/rounds/:round":              {everyone, fixed(round(""), "")},
 		"GET /api/v1/rounds/:round/initiatives":  {everyone, fixed(round("/initiatives"), "")},
+		"GET /api/v1/rounds/:round/eligibility":  {everyone, fixed(round("/eligibility"), "")},
 		"POST /api/v1/rounds/:round/initiatives": {"treasury", fixed(round("/initiatives"), `{"title":"Bench","cost_kopecks":100}`)},
 		"POST /api/v1/rounds/:round/quotas": {"registrar", func(t *testing.T, f *matrixFixture, _ string) request {
 			// The round's list comes from its eligibility: the fixture's verified citizen.

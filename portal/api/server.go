@@ -97,6 +97,7 @@ func New(d Deps) http.Handler {
 	v1.POST("/rounds", s.require(access.RoleTreasury), s.createRound)
 	v1.GET("/rounds/:round", public, s.getRound)
 	v1.GET("/rounds/:round/initiatives", public, s.listInitiatives)
+	v1.GET("/rounds/:round/eligibility", public, s.eligibilityList)
 	v1.POST("/rounds/:round/initiatives", s.require(access.RoleTreasury), s.addInitiative)
 	v1.POST("/rounds/:round/quotas", s.require(access.RoleRegistrar), s.distribute)
 	anyone := s.require(access.RoleCitizen, access.RoleTreasury, access.RoleRegistrar, access.RoleAuditor)
