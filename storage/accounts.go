@@ -154,6 +154,13 @@ func (r Repo) TakeNonce(ctx context.Context, roundID, citizenID int64) (int64, e
 	return a.NextNonce - 1, nil
 }
 
+// LockAccount locks a citizen's quota row for the transaction (a no-op UPDATE): a change that
+// reads the citizen's records and rewrites them waits for, and holds off, the others.
+func (r Repo) LockAccount(ctx context.Context, roundID, citizenID int64) error {
+	res := r.with(ctx).Exec("UPDATE quotas SET next_nonce = next_nonce WHERE round_id = ? AND citizen_id = ?", roundID, citizenID)
+	return affected(res.Error, res.RowsAffected, "lock account of citizen %d in round %d", citizenID, roundID)
+}
+
 // SetNextNonce rewinds a citizen's next nonce (after the records from nonce on failed).
 func (r Repo) SetNextNonce(ctx context.Context, roundID, citizenID, nonce int64) error {
 	res := r.with(ctx).Exec("UPDATE quotas SET next_nonce = ? WHERE round_id = ? AND citizen_id = ?", nonce, roundID, citizenID)

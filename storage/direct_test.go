@@ -35,6 +35,12 @@ func TestClaimedDirectly(t *testing.T) {
 		if err := db.SetClaimedDirectly(ctx, rd.ID, c.ID); err != nil {
 			t.Fatal(err)
 		}
+		if err := db.LockAccount(ctx, rd.ID, c.ID); err != nil {
+			t.Errorf("LockAccount: %v", err)
+		}
+		if err := db.LockAccount(ctx, rd.ID, 9999); !errors.Is(err, storage.ErrNotFound) {
+			t.Errorf("LockAccount of no account: err = %v, want ErrNotFound", err)
+		}
 		a, err := db.AccountByAddress(ctx, rd.ID, "0x"+strings.ToUpper(c.Address[2:]))
 		if err != nil {
 			t.Fatal(err)

@@ -268,8 +268,12 @@ func (x *Indexer) isDirect(ctx context.Context, r storage.Round, ev roundv2.Citi
 	return ok && from == ev.Citizen, nil
 }
 
-// applyEvents applies one direct call's events to the citizen's account.
+// applyEvents applies one direct call's events to the citizen's account. The
+// account's row is locked first: the citizen's records read here stay all there are.
 func (x *Indexer) applyEvents(ctx context.Context, tx *storage.Tx, r storage.Round, acc storage.Account, evs []roundv2.CitizenEvent) error {
+	if err := tx.LockAccount(ctx, r.ID, acc.CitizenID); err != nil {
+		return err
+	}
 	for _, ev := range evs {
 		var err error
 		switch ev.Kind {
