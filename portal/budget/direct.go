@@ -265,6 +265,11 @@ func (x *Indexer) isDirect(ctx context.Context, r storage.Round, ev roundv2.Citi
 		return false, fmt.Errorf("load tx %s: %w", ev.TxHash, err)
 	}
 	from, ok := roundv2.DirectCaller(roundAddress(r), tx, x.signer)
+	if to := tx.To(); !ok && (to == nil || *to != roundAddress(r)) {
+		// A contract (a smart-contract wallet, say) called the round: its calls are not
+		// indexed, and the database now differs from the chain for that citizen.
+		x.log.Warn("a call through another contract moved tokens; not indexed", "round", r.ID, "tx", ev.TxHash)
+	}
 	return ok && from == ev.Citizen, nil
 }
 
