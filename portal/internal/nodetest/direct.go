@@ -22,7 +22,7 @@ func (n *Node) startDirect(t testing.TB, chainID uint64, manual bool) {
 	if n.Direct, err = n.Budget.NewIndexer(n.Chain, chainID, cfg); err != nil {
 		t.Fatal(err)
 	}
-	if manual {
+	if n.manualIndex = manual; manual {
 		return
 	}
 	ctx, cancel := cancelCtx(t)

@@ -59,6 +59,8 @@ type Node struct {
 	log      *slog.Logger
 	// stopWorker stops the running outbox worker and waits for it (Pause).
 	stopWorker func()
+	// manualIndex: the test runs the indexer of direct calls (Options.ManualIndex).
+	manualIndex bool
 
 	// Initiatives are the citizens' initiatives (initiatives.go), photos in a temporary directory.
 	Initiatives *initiatives.Service
@@ -183,13 +185,21 @@ func (n *Node) Pause(t testing.TB) (resume func()) {
 	return func() { n.stopWorker = n.runWorker(t) }
 }
 
-// Drain waits until every queued chain operation is mined or failed.
+// Drain waits until every queued chain operation is mined or failed and, unless the test
+// runs the indexer of direct calls itself (Options.ManualIndex), until the indexer has read
+// the chain up to its head: the database changes no more while nothing new happens.
 func (n *Node) Drain(t testing.TB) {
 	t.Helper()
 	ctx, cancel := cancelCtx(t)
 	defer cancel()
 	if err := n.Worker.Drain(ctx); err != nil {
 		t.Fatalf("drain outbox: %v", err)
+	}
+	if n.manualIndex {
+		return
+	}
+	if err := n.Direct.Once(ctx); err != nil {
+		t.Fatalf("index direct calls: %v", err)
 	}
 }
 
