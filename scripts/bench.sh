@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # scripts/bench.sh — the write-path benchmarks whose figures are in docs/BENCHMARKS.md.
 #
-#   BenchmarkAllocate (portal/budget)  budget.Service.Allocate vs one EnqueueOp transaction,
+#   BenchmarkAllocate (portal/budget)  budget.Service.Allocate (BudgetRoundV2 round, and a v1
+#                                      round as op=allocate-v1) vs one EnqueueOp transaction,
 #                                      on SQLite and PostgreSQL, sequential and parallel
 #   BenchmarkOutbox   (portal/outbox)  allocations mined per second through the worker vs
 #                                      chain.Sender.Send alone, on the embedded dev chain
@@ -57,7 +58,7 @@ ratios() {
 		printf "%-52s %10s %10s %8s %15s\n", "measured (vs baseline), median of rounds", "baseline", "measured", "ratio", "ratio range"
 		for (k = 1; k <= n; k++) {
 			m = names[k]; base = m
-			if (!sub(/op=allocate/, "op=enqueue", base) && !sub(/op=outbox/, "op=send", base)) continue
+			if (!sub(/op=allocate(-v1)?$/, "op=enqueue", base) && !sub(/op=outbox/, "op=send", base)) continue
 			delete r; delete bv; delete mv; c = 0; lo = ""; hi = ""
 			for (i = 1; i <= seen[m]; i++) {
 				if (!((base, i) in ns)) continue

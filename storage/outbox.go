@@ -104,6 +104,26 @@ func (r Repo) Op(ctx context.Context, id int64) (Op, error) {
 	return row.op(), nil
 }
 
+// OpsByID returns the operations with the given IDs (at most 1000), by ID; an ID with no
+// operation is left out.
+func (r Repo) OpsByID(ctx context.Context, ids []int64) (map[int64]Op, error) {
+	if len(ids) > maxList {
+		return nil, fmt.Errorf("load ops: %w: %d ids, at most %d", ErrInvalid, len(ids), maxList)
+	}
+	out := make(map[int64]Op, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	var rows []opRow
+	if err := r.with(ctx).Where("id IN ?", ids).Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("load ops: %w", translate(err))
+	}
+	for _, row := range rows {
+		out[row.ID] = row.op()
+	}
+	return out, nil
+}
+
 // PendingOps returns up to limit (at most 1000) pending operations, oldest first.
 func (r Repo) PendingOps(ctx context.Context, limit int) ([]Op, error) {
 	if limit < 1 {

@@ -231,3 +231,29 @@ func TestOpQueries(t *testing.T) {
 		}
 	})
 }
+
+// TestOpsByID loads several operations in one query; unknown IDs are left out, none gives an
+// empty map, and more than 1000 IDs are refused.
+func TestOpsByID(t *testing.T) {
+	storagetest.ForEach(t, func(t *testing.T, db *storage.DB) {
+		ctx := t.Context()
+		var ids []int64
+		for _, kind := range []string{"a", "b", "c"} {
+			op := storage.Op{Kind: kind, Payload: []byte(`{}`)}
+			if err := db.EnqueueOp(ctx, &op); err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, op.ID)
+		}
+		got, err := db.OpsByID(ctx, []int64{ids[0], ids[2], 999_999})
+		if err != nil || len(got) != 2 || got[ids[0]].Kind != "a" || got[ids[2]].Kind != "c" {
+			t.Fatalf("OpsByID = %+v, %v; want ops a and c", got, err)
+		}
+		if got, err := db.OpsByID(ctx, nil); err != nil || len(got) != 0 {
+			t.Fatalf("OpsByID(nil) = %+v, %v", got, err)
+		}
+		if _, err := db.OpsByID(ctx, make([]int64, 1001)); !errors.Is(err, storage.ErrInvalid) {
+			t.Fatalf("OpsByID of 1001 ids: %v, want ErrInvalid", err)
+		}
+	})
+}

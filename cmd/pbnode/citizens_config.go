@@ -101,7 +101,10 @@ func citizensOptionsOf(cfg Config) (citizensOptions, error) {
 		}
 		o.Rules.Calendar = cal
 	}
-	o.Initiatives = cfg.initiativesRules()
+	var err error
+	if o.Initiatives, err = cfg.initiativesRules(); err != nil {
+		return o, err
+	}
 	o.Initiatives.Calendar = o.Rules.Calendar
 	return o, o.Rules.Validate()
 }

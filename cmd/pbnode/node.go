@@ -202,9 +202,9 @@ func serveHTTP(ctx context.Context, addr string, h http.Handler, log *slog.Logge
 	return nil
 }
 
-// startWorker runs the outbox worker, the indexer of direct calls, the identity sweeper and
-// the verification job until ctx ends or the returned stop is called; stop waits for all of
-// them to finish.
+// startWorker runs the outbox worker, the indexer of direct calls, the identity sweeper, the
+// verification job and the initiatives' background work until ctx ends or the returned stop
+// is called; stop waits for all of them to finish.
 func (n *node) startWorker(ctx context.Context) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
@@ -220,5 +220,6 @@ func (n *node) startWorker(ctx context.Context) (stop func()) {
 	})
 	wg.Go(func() { n.sweep(ctx) })
 	wg.Go(func() { n.runVerification(ctx) })
+	wg.Go(func() { n.runInitiatives(ctx) })
 	return func() { cancel(); wg.Wait() }
 }

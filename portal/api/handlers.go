@@ -140,7 +140,9 @@ func (s *server) operation(c *gin.Context) {
 		s.fail(c, fmt.Errorf("%w: operation id must be a positive integer", budget.ErrInvalid))
 		return
 	}
-	op, err := s.budget.Operation(c.Request.Context(), id)
+	// A citizen sees their own change: failed when the relay left their records out.
+	p, _ := principal(c)
+	op, err := s.budget.CitizenOperation(c.Request.Context(), id, p.CitizenID)
 	s.render(c, http.StatusOK, operationOf(op), err)
 }
 

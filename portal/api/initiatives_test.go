@@ -356,6 +356,60 @@ func testInitiativeErrors(t *testing.T, driver string) {
 	}
 }
 
+// TestInitiativePhotoRowsFail: when the database refuses a submission's rows after its photo
+// file was written (here a trigger refuses photo rows under the running node), the request
+// fails and takes the file back, so it leaves nothing behind; once the trigger is gone the
+// same photo is taken (R-2.1).
+func TestInitiativePhotoRowsFail(t *testing.T) {
+	for _, driver := range storagetest.Drivers {
+		t.Run(driver, func(t *testing.T) {
+			f := newFixture(t, driver)
+			n := f.node
+			cit := newMember(t, n, true, "", "")
+			before := initiativeState(t, n)
+			refusePhotoRows(t, n, true)
+			r := sendForm(t, n, "POST", "/api/v1/initiatives", cit.caller, submissionForm(), jpegWithGPS(t))
+			refusePhotoRows(t, n, false)
+			if r.status != http.StatusInternalServerError {
+				t.Fatalf("submission whose photo row is refused = %d %s, want 500", r.status, r.body)
+			}
+			if after := initiativeState(t, n); after != before {
+				t.Fatalf("the failed submission left something behind:\nbefore %s\nafter  %s", before, after)
+			}
+			r = sendForm(t, n, "POST", "/api/v1/initiatives", cit.caller, submissionForm(), jpegWithGPS(t))
+			var in proposalView
+			if r.status != http.StatusCreated {
+				t.Fatalf("submission with the table back = %d %s", r.status, r.body)
+			}
+			r.decode(t, &in)
+			if len(in.Photos) != 1 {
+				t.Fatalf("photos %+v", in.Photos)
+			}
+			if _, err := os.Stat(filepath.Join(n.Initiatives.Config().PhotosDir, in.Photos[0].SHA256[:2], in.Photos[0].SHA256)); err != nil {
+				t.Fatalf("the photo's file: %v", err)
+			}
+		})
+	}
+}
+
+// refusePhotoRows makes the database refuse (on) or take again (off) every new photo row.
+func refusePhotoRows(t *testing.T, n *nodetest.Node, on bool) {
+	t.Helper()
+	pg := n.Storage.Driver == storage.DriverPostgres
+	switch {
+	case on && pg:
+		storagetest.Exec(t, n.Storage, `CREATE FUNCTION refuse_photo_rows() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'photo rows refused by the test'; END $$`)
+		storagetest.Exec(t, n.Storage, `CREATE TRIGGER refuse_photo_rows BEFORE INSERT ON proposal_photos FOR EACH ROW EXECUTE FUNCTION refuse_photo_rows()`)
+	case on:
+		storagetest.Exec(t, n.Storage, `CREATE TRIGGER refuse_photo_rows BEFORE INSERT ON proposal_photos BEGIN SELECT RAISE(ABORT, 'photo rows refused by the test'); END`)
+	case pg:
+		storagetest.Exec(t, n.Storage, `DROP TRIGGER refuse_photo_rows ON proposal_photos`)
+		storagetest.Exec(t, n.Storage, `DROP FUNCTION refuse_photo_rows()`)
+	default:
+		storagetest.Exec(t, n.Storage, `DROP TRIGGER refuse_photo_rows`)
+	}
+}
+
 // initiativeState is what a refused request must leave as it was: every initiative's status,
 // link and count, the posts and photos, the photo files and the chain operations.
 func initiativeState(t *testing.T, n *nodetest.Node) string {

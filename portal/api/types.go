@@ -94,6 +94,8 @@ type operationJSON struct {
 	TxHash      string `json:"tx_hash,omitempty"`
 	BlockNumber *int64 `json:"block_number,omitempty"`
 	Error       string `json:"error,omitempty"`
+	// Undone: a citizen's own view of a relay that left every record of theirs out.
+	Undone bool `json:"undone,omitempty"`
 }
 
 type moveResponse struct {
@@ -172,5 +174,5 @@ func balanceOf(b budget.Balance) balanceJSON {
 }
 
 func operationOf(op budget.Operation) operationJSON {
-	return operationJSON{ID: op.ID, Kind: op.Kind, Status: op.Status, TxHash: op.TxHash, BlockNumber: op.Block, Error: op.Error}
+	return operationJSON{ID: op.ID, Kind: op.Kind, Status: op.Status, TxHash: op.TxHash, BlockNumber: op.Block, Error: op.Error, Undone: op.Undone}
 }

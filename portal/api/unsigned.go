@@ -2,7 +2,6 @@ package api
 
 import (
 	"fmt"
-	"math/big"
 	"net/http"
 
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -15,47 +14,14 @@ import (
 // unsignedJSON is the EIP-712 record a citizen's own wallet signs (eth_signTypedData_v4 of
 // TypedData), then sends back with the move as "nonce" and "signature".
 type unsignedJSON struct {
-	Nonce     int64         `json:"nonce"`
-	Digest    string        `json:"digest"`
-	Claim     bool          `json:"claim"` // the citizen's first record: it claims their quota
-	TypedData typedDataJSON `json:"typed_data"`
+	Nonce     int64             `json:"nonce"`
+	Digest    string            `json:"digest"`
+	Claim     bool              `json:"claim"` // the citizen's first record: it claims their quota
+	TypedData roundv2.TypedData `json:"typed_data"`
 }
-
-type typedDataJSON struct {
-	Types       map[string][]typedField `json:"types"`
-	PrimaryType string                  `json:"primaryType"`
-	Domain      map[string]any          `json:"domain"`
-	Message     map[string]string       `json:"message"`
-}
-
-type typedField struct {
-	Name string `json:"name"`
-	Type string `json:"type"`
-}
-
-var recordFields = []typedField{{"round", "address"}, {"initiative", "uint256"}, {"amount", "uint256"}, {"nonce", "uint256"}, {"deadline", "uint256"}}
 
 func unsignedOf(u budget.Unsigned) unsignedJSON {
-	chainID := new(big.Int)
-	if u.Domain.ChainID != nil {
-		chainID = u.Domain.ChainID
-	}
-	return unsignedJSON{
-		Nonce: u.Nonce, Digest: hexutil.Encode(u.Digest[:]), Claim: u.Initial,
-		TypedData: typedDataJSON{
-			Types: map[string][]typedField{
-				"EIP712Domain": {{"name", "string"}, {"version", "string"}, {"chainId", "uint256"}, {"verifyingContract", "address"}},
-				u.Kind:         recordFields,
-			},
-			PrimaryType: u.Kind,
-			Domain: map[string]any{"name": roundv2.DomainName, "version": roundv2.DomainVersion,
-				"chainId": chainID.String(), "verifyingContract": u.Domain.Round.Hex()},
-			Message: map[string]string{
-				"round": u.Domain.Round.Hex(), "initiative": fmt.Sprint(u.Record.Initiative), "amount": fmt.Sprint(u.Record.Amount),
-				"nonce": fmt.Sprint(u.Nonce), "deadline": fmt.Sprint(u.Record.Deadline),
-			},
-		},
-	}
+	return unsignedJSON{Nonce: u.Nonce, Digest: hexutil.Encode(u.Digest[:]), Claim: u.Initial, TypedData: u.Domain.TypedData(u.Record)}
 }
 
 func (s *server) unsignedAllocation(c *gin.Context) { s.unsigned(c, false) }

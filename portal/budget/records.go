@@ -134,6 +134,9 @@ func (s *Service) PrepareMove(ctx context.Context, m Move, withdraw bool) (Unsig
 	} else if err != nil {
 		return Unsigned{}, err
 	}
+	if err := s.coversMove(ctx, m, withdraw); err != nil {
+		return Unsigned{}, err
+	}
 	rec := roundv2.Record{Kind: roundv2.KindAllocate, Amount: uint64(m.Amount), Nonce: uint64(acc.NextNonce),
 		Initiative: uint16(m.Initiative), Deadline: uint64(r.Deadline.Unix())}
 	u := Unsigned{Domain: d, Kind: "Allocate", Nonce: acc.NextNonce}
@@ -149,6 +152,32 @@ func (s *Service) PrepareMove(ctx context.Context, m Move, withdraw bool) (Unsig
 	}
 	u.Record, u.Digest = rec, d.Digest(rec)
 	return u, nil
+}
+
+// coversMove refuses, before a wallet is asked to sign, a move the citizen's balance does
+// not cover: more than is left to allocate, or more than they hold in the initiative. The
+// move is checked again, in its transaction, when the signature comes.
+func (s *Service) coversMove(ctx context.Context, m Move, withdraw bool) error {
+	bal, err := s.Balance(ctx, m.RoundID, m.CitizenID)
+	if err != nil {
+		return err
+	}
+	if !withdraw {
+		if m.Amount > bal.Available {
+			return fmt.Errorf("%w: %d kopecks left, %d asked", ErrInsufficientBalance, bal.Available, m.Amount)
+		}
+		return nil
+	}
+	var held int64
+	for _, a := range bal.Allocations {
+		if a.Initiative == m.Initiative {
+			held += a.Amount
+		}
+	}
+	if m.Amount > held {
+		return fmt.Errorf("%w: %d kopecks in initiative %d, %d asked", ErrInsufficientAllocation, held, m.Initiative, m.Amount)
+	}
+	return nil
 }
 
 // signerOf unseals the custodial key of a citizen, before any transaction: ErrOwnWallet when

@@ -16,6 +16,7 @@ import (
 	"github.com/pbnode/pbnode/chain/merkle"
 	"github.com/pbnode/pbnode/chain/roundv2"
 	"github.com/pbnode/pbnode/portal/budget"
+	"github.com/pbnode/pbnode/portal/internal/ethersaudit"
 	"github.com/pbnode/pbnode/portal/internal/nodetest"
 	"github.com/pbnode/pbnode/storage"
 	"github.com/pbnode/pbnode/storage/storagetest"
@@ -422,6 +423,8 @@ func TestLegacyRoundV1(t *testing.T) {
 	if !rep.OK() || rep.Distributed.Int64() != 300_000 || rep.Allocated.Int64() != 70_000 {
 		t.Errorf("v1 audit: findings %v, distributed %s, allocated %s", rep.Findings, rep.Distributed, rep.Allocated)
 	}
+	// The outside auditor's v1 script finds the same figures.
+	ethersaudit.AgreesV1(t, n.RPCURL, r.Address, rep)
 }
 
 // A citizen whose wallet is their own signs the records PrepareMove returns: the
@@ -460,6 +463,24 @@ func TestOwnWalletV2(t *testing.T) {
 		m.Nonce = u.Nonce
 		return m
 	}
+	// A move the balance does not cover is refused before the wallet is asked to sign, and
+	// leaves nothing behind.
+	for name, c := range map[string]struct {
+		m        budget.Move
+		withdraw bool
+		want     error
+	}{
+		"more than the quota":          {budget.Move{RoundID: r.ID, CitizenID: m.CitizenID, Initiative: 1, Amount: 100_001}, false, budget.ErrInsufficientBalance},
+		"a withdrawal of nothing held": {budget.Move{RoundID: r.ID, CitizenID: m.CitizenID, Initiative: 1, Amount: 1}, true, budget.ErrInsufficientAllocation},
+		"an unknown initiative":        {budget.Move{RoundID: r.ID, CitizenID: m.CitizenID, Initiative: 3, Amount: 1}, false, budget.ErrInitiativeNotFound},
+	} {
+		if _, err := n.Budget.PrepareMove(ctx, c.m, c.withdraw); !errors.Is(err, c.want) {
+			t.Errorf("PrepareMove of %s: err = %v, want %v", name, err, c.want)
+		}
+	}
+	if bal, err := n.Budget.Balance(ctx, r.ID, m.CitizenID); err != nil || bal.Available != 100_000 {
+		t.Fatalf("balance after refused moves: %+v, %v", bal, err)
+	}
 	first := sign(m, false, key)
 	if first.Nonce != 0 {
 		t.Errorf("the first record's nonce is %d, want 0 (the claim)", first.Nonce)
@@ -479,6 +500,9 @@ func TestOwnWalletV2(t *testing.T) {
 		t.Fatal(err)
 	}
 	n.Drain(t)
+	if _, err := n.Budget.PrepareMove(ctx, budget.Move{RoundID: r.ID, CitizenID: m.CitizenID, Initiative: 1, Amount: 30_001}, true); !errors.Is(err, budget.ErrInsufficientAllocation) {
+		t.Errorf("PrepareMove of a withdrawal over the 300 ₽ held: err = %v, want ErrInsufficientAllocation", err)
+	}
 	second := sign(budget.Move{RoundID: r.ID, CitizenID: m.CitizenID, Initiative: 2, Amount: 20_000}, false, key)
 	if _, err := n.Budget.Allocate(ctx, second); err != nil {
 		t.Fatal(err)
@@ -552,6 +576,20 @@ func TestRelayDropsRefusedRecord(t *testing.T) {
 		shared := i < 2 || id == ops[0] || id == ops[1]
 		if op, err := n.Budget.Operation(ctx, id); err != nil || (shared && op.Status != string(storage.OpMined)) {
 			t.Errorf("relay %d of citizen %d = %+v, %v; want mined", id, i, op, err)
+		}
+	}
+	// Each citizen sees their own change: the refused citizen's failed, with no transaction,
+	// even where the relay it rode in was mined with the others.
+	shares := func(i int) bool { return ops[i] == ops[0] || ops[i] == ops[1] }
+	for i, id := range ops {
+		op, err := n.Budget.CitizenOperation(ctx, id, ids[i])
+		switch {
+		case err != nil:
+			t.Errorf("citizen %d's view of relay %d: %v", i, id, err)
+		case i < 2 && (op.Status != string(storage.OpMined) || op.TxHash == ""):
+			t.Errorf("citizen %d's view of relay %d = %+v; want mined with its transaction", i, id, op)
+		case i == 2 && (op.Status != string(storage.OpFailed) || !op.Undone || (shares(i) && op.TxHash != "")):
+			t.Errorf("the refused citizen's view of relay %d = %+v; want failed, undone, no transaction", id, op)
 		}
 	}
 	for i, want := range []int64{3_000, 3_000, 2_000} {

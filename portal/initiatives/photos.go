@@ -2,6 +2,7 @@ package initiatives
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -9,10 +10,14 @@ import (
 	"fmt"
 	"hash/crc32"
 	"io"
+	"io/fs"
 	"mime/multipart"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
+	"sync"
+	"time"
 )
 
 // Photo is an uploaded photo after Sniff: its bytes without metadata, and its type.
@@ -167,44 +172,138 @@ func stripWebP(data []byte) ([]byte, error) {
 // photoStore keeps photos as files named by their SHA-256 under a directory, two levels of
 // fan-out deep (ab/abcdef…). Files are written once, through a temporary file and a rename,
 // so a reader never sees half a photo; the same photo uploaded twice is kept once.
-type photoStore struct{ dir string }
+//
+// A photo is stored before the rows that name it, so a request whose rows fail must take
+// its files back (release): a refused request leaves nothing behind. Files are shared by
+// content, so release removes a file only when no request of this process still holds it
+// (put counts them) and no row names it.
+type photoStore struct {
+	dir string
 
-func (s photoStore) path(hash string) string { return filepath.Join(s.dir, hash[:2], hash) }
+	mu       sync.Mutex
+	inflight map[string]int // hash → requests that put it and have not released it
+}
 
-// put stores p and returns its hash.
-func (s photoStore) put(p Photo) (string, error) {
+func newPhotoStore(dir string) *photoStore {
+	return &photoStore{dir: dir, inflight: map[string]int{}}
+}
+
+func (s *photoStore) path(hash string) string { return filepath.Join(s.dir, hash[:2], hash) }
+
+// put stores p and returns its hash; the caller releases it once its rows are written or not.
+func (s *photoStore) put(p Photo) (string, error) {
 	hash := p.SHA256()
-	path := s.path(hash)
-	if _, err := os.Stat(path); err == nil {
-		return hash, nil
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
-		return "", fmt.Errorf("store photo: %w", err)
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".upload-*")
-	if err != nil {
-		return "", fmt.Errorf("store photo: %w", err)
-	}
-	defer os.Remove(f.Name()) // after a successful rename this fails harmlessly
-	if _, err := f.Write(p.Data); err != nil {
-		f.Close()
-		return "", fmt.Errorf("store photo: %w", err)
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return "", fmt.Errorf("store photo: %w", err)
-	}
-	if err := f.Close(); err != nil {
-		return "", fmt.Errorf("store photo: %w", err)
-	}
-	if err := os.Rename(f.Name(), path); err != nil {
-		return "", fmt.Errorf("store photo: %w", err)
+	s.mu.Lock()
+	s.inflight[hash]++
+	s.mu.Unlock()
+	if err := s.write(hash, p); err != nil {
+		s.release(context.Background(), []string{hash}, nil)
+		return "", err
 	}
 	return hash, nil
 }
 
+// release ends this request's hold on hashes. When named is not nil (the request's rows
+// were not written), each file no other request holds and no row names is removed.
+func (s *photoStore) release(ctx context.Context, hashes []string, named func(ctx context.Context, hash string) (bool, error)) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var errs []error
+	for _, h := range hashes {
+		if s.inflight[h]--; s.inflight[h] > 0 {
+			continue
+		}
+		delete(s.inflight, h)
+		if named == nil {
+			continue
+		}
+		used, err := named(ctx, h)
+		if err == nil && !used {
+			err = os.Remove(s.path(h))
+		}
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			errs = append(errs, fmt.Errorf("take back photo %s: %w", h, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// sweep removes what a crash (or a database that failed while a request took its files back)
+// left in the store: photo files older than minAge that no request holds and no row names,
+// and temporary files older than minAge. It returns how many files it removed.
+func (s *photoStore) sweep(ctx context.Context, minAge time.Duration, named func(ctx context.Context, hash string) (bool, error)) (int, error) {
+	cutoff := time.Now().Add(-minAge)
+	removed := 0
+	err := filepath.WalkDir(s.dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		info, err := d.Info()
+		if err != nil || !info.ModTime().Before(cutoff) {
+			return err
+		}
+		name := d.Name()
+		if strings.HasPrefix(name, ".upload-") {
+			removed++
+			return os.Remove(path)
+		}
+		if !ValidHash(name) || filepath.Dir(path) != filepath.Dir(s.path(name)) {
+			return nil // not the store's
+		}
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if s.inflight[name] > 0 {
+			return nil
+		}
+		used, err := named(ctx, name)
+		if err != nil || used {
+			return err
+		}
+		removed++
+		return os.Remove(path)
+	})
+	if errors.Is(err, fs.ErrNotExist) {
+		err = nil
+	}
+	return removed, err
+}
+
+// write stores p's bytes as the file of hash, unless it is there already.
+func (s *photoStore) write(hash string, p Photo) error {
+	path := s.path(hash)
+	if _, err := os.Stat(path); err == nil {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		return fmt.Errorf("store photo: %w", err)
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".upload-*")
+	if err != nil {
+		return fmt.Errorf("store photo: %w", err)
+	}
+	defer os.Remove(f.Name()) // after a successful rename this fails harmlessly
+	if _, err := f.Write(p.Data); err != nil {
+		f.Close()
+		return fmt.Errorf("store photo: %w", err)
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return fmt.Errorf("store photo: %w", err)
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("store photo: %w", err)
+	}
+	if err := os.Rename(f.Name(), path); err != nil {
+		return fmt.Errorf("store photo: %w", err)
+	}
+	return nil
+}
+
 // open returns the file of hash; the caller closes it.
-func (s photoStore) open(hash string) (*os.File, error) {
+func (s *photoStore) open(hash string) (*os.File, error) {
 	f, err := os.Open(s.path(hash))
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, fmt.Errorf("photo file: %w", ErrNotFound)

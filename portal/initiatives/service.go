@@ -45,7 +45,7 @@ type Service struct {
 	db     *storage.DB
 	rounds Rounds
 	verify Verifier
-	photos photoStore
+	photos *photoStore
 	cfg    Config
 	log    *slog.Logger
 	now    func() time.Time
@@ -65,7 +65,7 @@ func New(db *storage.DB, rounds Rounds, verify Verifier, cfg Config, log *slog.L
 	if err := mkdirPhotos(cfg.PhotosDir); err != nil {
 		return nil, err
 	}
-	s := &Service{db: db, rounds: rounds, verify: verify, photos: photoStore{cfg.PhotosDir}, cfg: cfg, log: log, now: time.Now}
+	s := &Service{db: db, rounds: rounds, verify: verify, photos: newPhotoStore(cfg.PhotosDir), cfg: cfg, log: log, now: time.Now}
 	for _, o := range opts {
 		o(s)
 	}
@@ -130,6 +130,7 @@ func (s *Service) Submit(ctx context.Context, by Actor, in Submission, photos []
 	if err != nil {
 		return Initiative{}, err
 	}
+	defer func() { s.releasePhotos(ctx, refs, err) }()
 	rec := storage.Proposal{AuthorRef: by.User, Title: in.Title, Problem: in.Problem, ExpectedResult: in.ExpectedResult,
 		Category: in.Category, Subcategory: in.Subcategory, Territory: in.Territory, Cost: in.Cost, Status: string(StatusSubmitted)}
 	err = s.db.Tx(ctx, func(tx *storage.Tx) error {
@@ -160,16 +161,63 @@ func (s *Service) sniffAll(photos [][]byte) ([]Photo, error) {
 	return out, nil
 }
 
+// storePhotos writes the photos' files before the rows that name them; the caller then
+// releases them with releasePhotos, which takes the files back when the rows failed.
 func (s *Service) storePhotos(photos []Photo) ([]PhotoRef, error) {
-	refs := make([]PhotoRef, len(photos))
-	for i, p := range photos {
+	refs := make([]PhotoRef, 0, len(photos))
+	for _, p := range photos {
 		hash, err := s.photos.put(p)
 		if err != nil {
+			s.releasePhotos(context.Background(), refs, err)
 			return nil, err
 		}
-		refs[i] = PhotoRef{SHA256: hash, ContentType: p.ContentType, Size: int64(len(p.Data))}
+		refs = append(refs, PhotoRef{SHA256: hash, ContentType: p.ContentType, Size: int64(len(p.Data))})
 	}
 	return refs, nil
+}
+
+// releasePhotos ends a request's hold on its photo files; when its rows failed (failed is
+// not nil), the files no row names are removed, so the refused request leaves none behind.
+func (s *Service) releasePhotos(ctx context.Context, refs []PhotoRef, failed error) {
+	hashes := make([]string, len(refs))
+	for i, r := range refs {
+		hashes[i] = r.SHA256
+	}
+	var named func(context.Context, string) (bool, error)
+	if failed != nil {
+		named = s.photoNamed
+	}
+	if err := s.photos.release(context.WithoutCancel(ctx), hashes, named); err != nil {
+		s.log.Error("photo files of a failed request were not taken back; SweepPhotos will", "err", err)
+	}
+}
+
+// photoNamed reports whether a row names the photo file of hash.
+func (s *Service) photoNamed(ctx context.Context, hash string) (bool, error) {
+	_, err := s.db.PhotoByHash(ctx, hash)
+	if errors.Is(err, storage.ErrNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// PhotoSweepAge is how old a photo file must be before SweepPhotos may remove it: far longer
+// than any request takes between writing a file and its rows.
+const PhotoSweepAge = time.Hour
+
+// SweepPhotos removes photo files that no row names, older than PhotoSweepAge, and
+// temporary files as old: what a crash between a photo's file and its rows (or a database
+// failure while a refused request took its files back) left behind. The node runs it at
+// start; it is safe while requests run.
+func (s *Service) SweepPhotos(ctx context.Context) (int, error) {
+	n, err := s.photos.sweep(ctx, PhotoSweepAge, s.photoNamed)
+	if err != nil {
+		return n, fmt.Errorf("sweep photo files: %w", err)
+	}
+	if n > 0 {
+		s.log.Info("orphaned photo files removed", "files", n)
+	}
+	return n, nil
 }
 
 func photoRows(id int64, post *int64, refs []PhotoRef) []storage.ProposalPhoto {

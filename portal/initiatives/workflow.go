@@ -7,6 +7,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/pbnode/pbnode/portal/budget"
 	"github.com/pbnode/pbnode/portal/identity"
@@ -210,22 +211,76 @@ func (s *Service) Settle(ctx context.Context, by Actor, id int64) (Initiative, e
 	if err != nil {
 		return Initiative{}, err
 	}
+	if rec, err = s.settle(ctx, rec, by.User); err != nil {
+		return Initiative{}, err
+	}
+	return s.view(ctx, rec)
+}
+
+// settle decides a published initiative's outcome and records it; by is the user who asked,
+// 0 for the node's own SettleDue.
+func (s *Service) settle(ctx context.Context, rec storage.Proposal, by int64) (storage.Proposal, error) {
 	if Status(rec.Status) != StatusPublished {
-		return Initiative{}, fmt.Errorf("initiative %d is %s: %w", id, rec.Status, ErrTransition)
+		return rec, fmt.Errorf("initiative %d is %s: %w", rec.ID, rec.Status, ErrTransition)
 	}
 	funded, c, err := s.outcome(ctx, rec)
 	if err != nil {
-		return Initiative{}, err
+		return rec, err
 	}
 	action := ActionUnfund
 	if funded {
 		action = ActionFund
 	}
 	if rec, err = s.change(ctx, s.db.Repo, rec, action, c); err != nil {
-		return Initiative{}, err
+		return rec, err
 	}
-	s.log.Info("initiative settled", "initiative", id, "funded", funded, "by", by.User)
-	return s.view(ctx, rec)
+	s.log.Info("initiative settled", "initiative", rec.ID, "funded", funded, "by", by)
+	return rec, nil
+}
+
+// SettleDue settles every published initiative whose outcome is known: those
+// collecting support once their deadline has passed, and those in a round once the round is
+// finalized. Moderators need not do it by hand; Settle stays for them. It returns how many it
+// settled; an initiative that cannot be settled yet is left for the next call.
+func (s *Service) SettleDue(ctx context.Context) (int, error) {
+	settled := 0
+	for after := int64(0); ; {
+		page, err := s.db.Proposals(ctx, storage.ProposalFilter{Statuses: []string{string(StatusPublished)}, After: after, Limit: 500})
+		if err != nil {
+			return settled, fmt.Errorf("settle due initiatives: %w", err)
+		}
+		for _, rec := range page {
+			after = rec.ID
+			_, err := s.settle(ctx, rec, 0)
+			switch {
+			case err == nil:
+				settled++
+			case errors.Is(err, ErrSupportOpen), errors.Is(err, ErrRoundNotFinalized), errors.Is(err, ErrTransition):
+				// not yet, or settled meanwhile by a moderator
+			default:
+				return settled, fmt.Errorf("settle initiative %d: %w", rec.ID, err)
+			}
+		}
+		if len(page) < 500 {
+			return settled, nil
+		}
+	}
+}
+
+// RunSettler calls SettleDue every interval until ctx ends, logging what it could not do.
+func (s *Service) RunSettler(ctx context.Context, interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for {
+		if _, err := s.SettleDue(ctx); err != nil && ctx.Err() == nil {
+			s.log.Warn("settling due initiatives failed; will retry", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
 
 func (s *Service) outcome(ctx context.Context, rec storage.Proposal) (bool, storage.ProposalChange, error) {
@@ -282,6 +337,7 @@ func (s *Service) AddPost(ctx context.Context, by Actor, id int64, body string, 
 	if err != nil {
 		return Post{}, err
 	}
+	defer func() { s.releasePhotos(ctx, refs, err) }()
 	post := storage.ProposalPost{ProposalID: id, AuthorRef: by.User, Official: official, Body: strings.TrimSpace(body)}
 	err = s.db.Tx(ctx, func(tx *storage.Tx) error {
 		if _, err := s.change(ctx, tx.Repo, rec, ActionProgress, storage.ProposalChange{}); err != nil {

@@ -132,7 +132,7 @@ func (s *Service) Publish(ctx context.Context, input []byte, rule tally.Rule, by
 		return Tally{}, fmt.Errorf("publish tally %s: %w", sha, err)
 	}
 	s.outbox.Notify()
-	return s.describe(ctx, rec)
+	return s.describeOne(ctx, rec)
 }
 
 // Tallies lists the published tallies, newest first.
@@ -141,9 +141,19 @@ func (s *Service) Tallies(ctx context.Context) ([]Tally, error) {
 	if err != nil {
 		return nil, err
 	}
+	var ids []int64
+	for _, rec := range recs {
+		if rec.OpID != nil {
+			ids = append(ids, *rec.OpID)
+		}
+	}
+	ops, err := s.db.OpsByID(ctx, ids) // one query for every tally's operation
+	if err != nil {
+		return nil, err
+	}
 	out := make([]Tally, 0, len(recs))
 	for _, rec := range recs {
-		t, err := s.describe(ctx, rec)
+		t, err := describe(rec, ops)
 		if err != nil {
 			return nil, err
 		}
@@ -158,7 +168,19 @@ func (s *Service) Tally(ctx context.Context, id int64) (Tally, error) {
 	if err != nil {
 		return Tally{}, err
 	}
-	return s.describe(ctx, rec)
+	return s.describeOne(ctx, rec)
+}
+
+// describeOne is describe of one record, with its operation loaded.
+func (s *Service) describeOne(ctx context.Context, rec storage.Tally) (Tally, error) {
+	var ops map[int64]storage.Op
+	if rec.OpID != nil {
+		var err error
+		if ops, err = s.db.OpsByID(ctx, []int64{*rec.OpID}); err != nil {
+			return Tally{}, err
+		}
+	}
+	return describe(rec, ops)
 }
 
 // Input returns the published .pb file of a tally, byte for byte.
@@ -175,8 +197,8 @@ func (s *Service) load(ctx context.Context, id int64) (storage.Tally, error) {
 	return rec, err
 }
 
-// describe turns a record into a Tally with its operation's state.
-func (s *Service) describe(ctx context.Context, rec storage.Tally) (Tally, error) {
+// describe turns a record into a Tally with its operation's state, from ops by ID.
+func describe(rec storage.Tally, ops map[int64]storage.Op) (Tally, error) {
 	var res struct {
 		Selected []string `json:"selected"`
 		Cost     string   `json:"cost"`
@@ -190,9 +212,9 @@ func (s *Service) describe(ctx context.Context, rec storage.Tally) (Tally, error
 		return Tally{}, fmt.Errorf("tally %d: stored cost %q: %w", rec.ID, res.Cost, err)
 	}
 	if rec.OpID != nil {
-		op, err := s.db.Op(ctx, *rec.OpID)
-		if err != nil {
-			return Tally{}, fmt.Errorf("tally %d: load its operation: %w", rec.ID, err)
+		op, ok := ops[*rec.OpID]
+		if !ok {
+			return Tally{}, fmt.Errorf("tally %d: its operation %d is missing", rec.ID, *rec.OpID)
 		}
 		t.OpID, t.Status, t.TxHash = op.ID, string(op.Status), op.TxHash
 	}

@@ -9,10 +9,14 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/gin-gonic/gin"
 
+	"github.com/pbnode/pbnode/chain/roundv2"
 	"github.com/pbnode/pbnode/portal/budget"
 	"github.com/pbnode/pbnode/portal/identity"
+	"github.com/pbnode/pbnode/portal/wallets"
+	"github.com/pbnode/pbnode/storage"
 )
 
 // Allocations is what the allocation page needs of the budget area besides Budget: a
@@ -21,25 +25,21 @@ import (
 // The page asks Deps.Budget for it, so that the node's wiring stays one field: a Budget that
 // does not move tokens (a read-only fake) serves no allocation page.
 //
-// TODO(BudgetRoundV2): the browser-wallet path is not built. There a citizen with a wallet
-// of their own (linked by Sign-In with Ethereum, /wallet) signs each allocation as EIP-712
-// typed data in the browser (ethers v6 over EIP-1193, window.ethereum) and the node relays
-// the signed record. It needs the node to run BudgetRoundV2 rounds (relayed EIP-712 batches,
-// docs/CONTRACTS-V2.md), which is not merged yet; until then the node signs every allocation
-// for the citizen's custodial address (allocateFor), and a citizen whose wallet is their own
-// allocates the same way. To build it, the page needs from the budget area: the round's
-// contract version and EIP-712 domain; the citizen's next record to sign (nonce, amount,
-// initiative, and the eligibility proof of a first use); a method that takes the signed
-// record and answers a Receipt; and an error telling that the citizen's own wallet must sign
-// (the budget branch calls it ErrOwnWallet), to map here to a refusal that offers the wallet.
-// In the page: a static script (static/, no inline script: csp.go) that asks the wallet to
-// sign and posts the signature with the form's CSRF token; the plain form stays the path
-// without JavaScript for custodial wallets.
+// A citizen whose wallet is their own (linked by Sign-In with Ethereum, /wallet) signs each
+// change in the browser: static/allocate.js asks PrepareMove's record through the page's
+// .../unsigned form endpoints, has the wallet sign it as EIP-712 typed data (ethers v6 over
+// EIP-1193, window.ethereum), and posts the form with the nonce and the signature; the node
+// relays the signed record. Custodial wallets use the plain forms, without JavaScript.
 type Allocations interface {
 	Balance(ctx context.Context, roundID, citizenID int64) (budget.Balance, error)
 	Allocate(ctx context.Context, m budget.Move) (budget.Receipt, error)
 	Withdraw(ctx context.Context, m budget.Move) (budget.Receipt, error)
-	Operation(ctx context.Context, id int64) (budget.Operation, error)
+	// CitizenOperation is the operation as the citizen sees it: failed when the relay left
+	// their records out, whatever it did with the others'.
+	CitizenOperation(ctx context.Context, id, citizenID int64) (budget.Operation, error)
+	// PrepareMove is the record a citizen's own wallet signs for a move (withdraw: a
+	// withdrawal); nothing is written.
+	PrepareMove(ctx context.Context, m budget.Move, withdraw bool) (budget.Unsigned, error)
 }
 
 // allocator serves the allocation page with the budget area's moves.
@@ -59,6 +59,8 @@ func (s *site) allocationRoutes(pages *gin.RouterGroup, read []string) {
 	pages.Match(read, "/rounds/:round/allocate", s.signedIn, a.show)
 	pages.POST("/rounds/:round/allocate", s.signedIn, a.allocate)
 	pages.POST("/rounds/:round/withdraw", s.signedIn, a.withdraw)
+	pages.POST("/rounds/:round/allocate/unsigned", s.signedIn, a.unsignedAllocation)
+	pages.POST("/rounds/:round/withdraw/unsigned", s.signedIn, a.unsignedWithdrawal)
 }
 
 // allocationView is the allocation page.
@@ -67,6 +69,7 @@ type allocationView struct {
 	CSRF      string
 	Balance   budget.Balance
 	HasWallet bool   // the user acts as a citizen (a wallet address)
+	OwnWallet bool   // their wallet is their own: they sign each change in the browser
 	Official  string // the official roles the user holds, in words; "" for a citizen
 	Auditor   bool   // the user may open the round's treasury dashboard
 	Rows      []allocationRow
@@ -115,6 +118,13 @@ func (a *allocator) view(c *gin.Context, id int64) (allocationView, error) {
 		Official: officialRoles(p), Auditor: mayAudit(p, r), Notice: allocationNotice[c.Query("done")],
 		Error: allocationRefusalText(c.Query("error"))}
 	v.Open = !v.Closed && (r.Status == "open" || r.Status == "deploying")
+	if v.HasWallet && r.Contract == 2 && a.wallets != nil {
+		w, err := a.wallets.Wallet(ctx, p.ID)
+		if err != nil && !errors.Is(err, wallets.ErrNoWallet) {
+			return v, err
+		}
+		v.OwnWallet = err == nil && w.Kind == storage.WalletSIWE
+	}
 	if v.HasWallet {
 		v.Balance, err = a.moves.Balance(ctx, id, p.CitizenID)
 		if err != nil && !errors.Is(err, budget.ErrCitizenNotFound) {
@@ -130,17 +140,17 @@ func (a *allocator) view(c *gin.Context, id int64) (allocationView, error) {
 		}
 		v.Rows = append(v.Rows, row)
 	}
-	v.Op, err = a.lastChange(ctx, c.Query("op"))
+	v.Op, err = a.lastChange(ctx, c.Query("op"), p.CitizenID)
 	return v, err
 }
 
 // lastChange is the operation of the change just made (the op parameter), or nil.
-func (a *allocator) lastChange(ctx context.Context, param string) (*operationView, error) {
+func (a *allocator) lastChange(ctx context.Context, param string, citizenID int64) (*operationView, error) {
 	opID, err := strconv.ParseInt(param, 10, 64)
 	if err != nil || opID <= 0 {
 		return nil, nil
 	}
-	op, err := a.moves.Operation(ctx, opID)
+	op, err := a.moves.CitizenOperation(ctx, opID, citizenID)
 	if errors.Is(err, budget.ErrOperationNotFound) {
 		return nil, nil
 	}
@@ -184,30 +194,90 @@ func (a *allocator) move(c *gin.Context, do func(context.Context, budget.Move) (
 	c.Redirect(http.StatusSeeOther, fmt.Sprintf("%s?done=%s&op=%d", target, done, rc.OpID))
 }
 
-// send reads the form and asks the budget area for the change. A user without a wallet, or
-// without tokens in the round, is told so rather than that the sum is too large.
+// send reads the form and asks the budget area for the change, with the signature of the
+// citizen's own wallet when the form carries one.
 func (a *allocator) send(c *gin.Context, roundID int64, do func(context.Context, budget.Move) (budget.Receipt, error)) (budget.Receipt, error) {
-	amount, ok := parseRubles(c.PostForm("amount"))
-	if !ok {
-		return budget.Receipt{}, errAmount
-	}
-	number, err := strconv.Atoi(c.PostForm("initiative"))
-	if err != nil || number <= 0 {
-		return budget.Receipt{}, fmt.Errorf("initiative %q: %w", c.PostForm("initiative"), budget.ErrInitiativeNotFound)
-	}
-	p, _ := principal(c)
-	if p.CitizenID == 0 {
-		return budget.Receipt{}, fmt.Errorf("user %d: %w", p.ID, budget.ErrCitizenNotFound)
-	}
-	ctx := c.Request.Context()
-	bal, err := a.moves.Balance(ctx, roundID, p.CitizenID)
+	m, err := a.formMove(c, roundID)
 	if err != nil {
 		return budget.Receipt{}, err
 	}
-	if bal.Quota == 0 {
-		return budget.Receipt{}, errNoQuota
+	if sig := c.PostForm("signature"); sig != "" {
+		if m.Signature, err = hexutil.Decode(sig); err != nil {
+			return budget.Receipt{}, fmt.Errorf("%w: the signature is not 0x hex", budget.ErrInvalid)
+		}
+		if m.Nonce, err = strconv.ParseInt(c.PostForm("nonce"), 10, 64); err != nil || m.Nonce < 0 {
+			return budget.Receipt{}, fmt.Errorf("%w: a signature comes with its nonce", budget.ErrInvalid)
+		}
 	}
-	return do(ctx, budget.Move{RoundID: roundID, CitizenID: p.CitizenID, Initiative: number, Amount: amount})
+	return do(c.Request.Context(), m)
+}
+
+// formMove reads the move of an allocation form. A user without a wallet, or without tokens
+// in the round, is told so rather than that the sum is too large.
+func (a *allocator) formMove(c *gin.Context, roundID int64) (budget.Move, error) {
+	amount, ok := parseRubles(c.PostForm("amount"))
+	if !ok {
+		return budget.Move{}, errAmount
+	}
+	number, err := strconv.Atoi(c.PostForm("initiative"))
+	if err != nil || number <= 0 {
+		return budget.Move{}, fmt.Errorf("initiative %q: %w", c.PostForm("initiative"), budget.ErrInitiativeNotFound)
+	}
+	p, _ := principal(c)
+	if p.CitizenID == 0 {
+		return budget.Move{}, fmt.Errorf("user %d: %w", p.ID, budget.ErrCitizenNotFound)
+	}
+	bal, err := a.moves.Balance(c.Request.Context(), roundID, p.CitizenID)
+	if err != nil {
+		return budget.Move{}, err
+	}
+	if bal.Quota == 0 {
+		return budget.Move{}, errNoQuota
+	}
+	return budget.Move{RoundID: roundID, CitizenID: p.CitizenID, Initiative: number, Amount: amount}, nil
+}
+
+// unsignedJSON is what static/allocate.js gets for a move of a citizen's own wallet: the
+// EIP-712 request their wallet signs (eth_signTypedData_v4) and the nonce it carries.
+type unsignedJSON struct {
+	Nonce     int64             `json:"nonce"`
+	Claim     bool              `json:"claim"` // the citizen's first record: it claims their quota
+	TypedData roundv2.TypedData `json:"typed_data"`
+}
+
+// refusalJSON is a refused .../unsigned request: the allocation page's refusal code and
+// its text in words.
+type refusalJSON struct {
+	Error   string `json:"error"`
+	Message string `json:"message"`
+}
+
+func (a *allocator) unsignedAllocation(c *gin.Context) { a.unsigned(c, false) }
+func (a *allocator) unsignedWithdrawal(c *gin.Context) { a.unsigned(c, true) }
+
+// unsigned answers, as JSON, the record the signed-in citizen's own wallet signs for the
+// form's move; a move the node would refuse is refused here, before the wallet is asked.
+func (a *allocator) unsigned(c *gin.Context, withdraw bool) {
+	id, ok := a.roundParam(c)
+	if !ok {
+		return
+	}
+	m, err := a.formMove(c, id)
+	var u budget.Unsigned
+	if err == nil {
+		u, err = a.moves.PrepareMove(c.Request.Context(), m, withdraw)
+	}
+	c.Header("Cache-Control", "no-store")
+	if err != nil {
+		code, known := allocationRefusalCode(err)
+		if !known {
+			a.fail(c, err)
+			return
+		}
+		c.JSON(http.StatusUnprocessableEntity, refusalJSON{Error: code, Message: allocationRefusalText(code)})
+		return
+	}
+	c.JSON(http.StatusOK, unsignedJSON{Nonce: u.Nonce, Claim: u.Initial, TypedData: u.Domain.TypedData(u.Record)})
 }
 
 // roundParam is the round of the path; an id that is not one gets the 404 page.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -118,7 +119,10 @@ func (s *site) linkWallet(c *gin.Context) {
 	p, _ := principal(c)
 	sig, err := hexutil.Decode(c.PostForm("signature"))
 	if err == nil {
-		_, err = s.wallets.Link(c.Request.Context(), p.ID, c.PostForm("message"), sig)
+		// A form sends the lines of its fields joined by CRLF (HTML's form encoding); the
+		// wallet signed the message's own LF lines (EIP-4361).
+		message := strings.ReplaceAll(c.PostForm("message"), "\r\n", "\n")
+		_, err = s.wallets.Link(c.Request.Context(), p.ID, message, sig)
 	}
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, "/wallet?linked=1")

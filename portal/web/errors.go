@@ -18,6 +18,14 @@ var (
 	errBadForm      = errors.New("malformed form")
 )
 
+// forbiddenError is a page the visitor may not see; its text says who may.
+type forbiddenError struct{ msg string }
+
+func (e *forbiddenError) Error() string { return "forbidden: " + e.msg }
+
+// forbidden is the 403 of a page, with msg for the visitor.
+func forbidden(msg string) error { return &forbiddenError{msg} }
+
 // problem is what the error page tells the visitor.
 type problem struct {
 	Status  int
@@ -41,6 +49,9 @@ func problemOf(err error) problem {
 		return problem{http.StatusBadRequest, "Неверный запрос", "Форма заполнена не так, как ожидалось. Откройте страницу заново и отправьте форму ещё раз."}
 	case errors.Is(err, errMethod):
 		return methodProblem(err)
+	}
+	if fe, ok := errors.AsType[*forbiddenError](err); ok {
+		return problem{http.StatusForbidden, "Нет доступа", fe.msg}
 	}
 	if p, ok := initiativeProblem(err); ok {
 		return p

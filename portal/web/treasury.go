@@ -84,7 +84,7 @@ func (s *site) treasury(c *gin.Context) {
 		return
 	}
 	if p, _ := principal(c); !mayAudit(p, r) {
-		s.forbidden(c, "Сводка голосования — для казначейства, аудиторов и администраторов. Цифры голосования для всех — на его странице.")
+		s.fail(c, forbidden("Сводка голосования — для казначейства, аудиторов и администраторов. Цифры голосования для всех — на его странице."))
 		return
 	}
 	inis, err := s.budget.Initiatives(ctx, id)
@@ -136,11 +136,4 @@ func (s *site) lookUp(ctx context.Context, v *treasuryView, param string) error 
 		v.Op = &operationView{op}
 	}
 	return nil
-}
-
-// forbidden renders the 403 page with msg and stops the handler chain.
-func (s *site) forbidden(c *gin.Context, msg string) {
-	p := problem{Status: http.StatusForbidden, Title: "Нет доступа", Message: msg}
-	s.page(c, p.Status, "error.html", p.Title, p)
-	c.Abort()
 }

@@ -78,3 +78,22 @@ func dumpTable(t testing.TB, db *sql.DB, table string, b *strings.Builder) {
 		t.Fatalf("storagetest: dump %s: %v", table, err)
 	}
 }
+
+// Exec runs one statement on a connection of its own to the database of cfg: for tests that
+// break the schema under a running node (a table renamed away) to see that a failure
+// mid-request leaves nothing behind.
+func Exec(t testing.TB, cfg storage.Config, statement string) {
+	t.Helper()
+	driver := "sqlite"
+	if cfg.Driver == storage.DriverPostgres {
+		driver = "pgx"
+	}
+	db, err := sql.Open(driver, cfg.DSN)
+	if err != nil {
+		t.Fatalf("storagetest: exec: %v", err)
+	}
+	defer db.Close()
+	if _, err := db.ExecContext(t.Context(), statement); err != nil {
+		t.Fatalf("storagetest: exec %q: %v", statement, err)
+	}
+}
