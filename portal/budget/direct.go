@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/pbnode/pbnode/chain/merkle"
 	"github.com/pbnode/pbnode/chain/roundv2"
 	"github.com/pbnode/pbnode/storage"
 )
@@ -426,7 +427,7 @@ func (s *Service) Eligibility(ctx context.Context, roundID, citizenID int64) (Le
 	if err != nil {
 		return Leaf{}, err
 	}
-	tree, _, err := eligibilityTree(ctx, s.db.Repo, roundID, r.EligibilityLeaves)
+	tree, err := s.proofs.tree(ctx, s.db.Repo, roundID, r.EligibilityLeaves)
 	if err != nil {
 		return Leaf{}, err
 	}
@@ -435,4 +436,89 @@ func (s *Service) Eligibility(ctx context.Context, roundID, citizenID int64) (Le
 		return Leaf{}, err
 	}
 	return Leaf{Index: uint32(acc.Index), Quota: acc.Amount, Proof: proof}, nil
+}
+
+// proofTrees keeps each round's eligibility tree of its published root, so that the proofs of
+// a round of two million citizens do not read and hash every leaf for each citizen who asks.
+// A round's tree is built again when a new root is published (its leaf count changes).
+type proofTrees struct {
+	mu    sync.Mutex
+	trees map[int64]proofTree
+}
+
+type proofTree struct {
+	leaves int64
+	tree   *merkle.Tree
+}
+
+// tree is round roundID's tree of its first leaves leaves, built once per published root.
+func (p *proofTrees) tree(ctx context.Context, r storage.Repo, roundID, leaves int64) (*merkle.Tree, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if t, ok := p.trees[roundID]; ok && t.leaves == leaves {
+		return t.tree, nil
+	}
+	tree, _, err := eligibilityTree(ctx, r, roundID, leaves)
+	if err != nil {
+		return nil, err
+	}
+	if p.trees == nil {
+		p.trees = map[int64]proofTree{}
+	}
+	p.trees[roundID] = proofTree{leaves: leaves, tree: tree}
+	return tree, nil
+}
+
+// ErrRecordsPending: a change of the citizen is still on its way to the chain (a relayed
+// record, or the materialize of their account), so a transaction from their own wallet now
+// would race it.
+var ErrRecordsPending = errors.New("a change of the citizen is still on its way to the chain")
+
+// DirectCall is the call of the round a citizen's own wallet sends for a move, paying the
+// gas itself: claimAndAllocate with their leaf for their first use, else allocate or withdraw.
+type DirectCall struct {
+	Round      common.Address
+	ChainID    *big.Int
+	Method     string // "claimAndAllocate", "allocate" or "withdraw"
+	Leaf       Leaf   // claimAndAllocate only
+	Initiative int
+	Amount     int64
+}
+
+// PrepareDirect checks a move of a citizen's own wallet as PrepareMove does (the round open,
+// the initiative, the balance) and returns the call their wallet sends. The node learns of
+// the transaction from the chain (the indexer of direct calls); nothing is written here.
+// ErrRecordsPending while a change of theirs is still on its way.
+func (s *Service) PrepareDirect(ctx context.Context, m Move, withdraw bool) (DirectCall, error) {
+	r, _, err := s.moveTarget(ctx, m)
+	if err != nil {
+		return DirectCall{}, err
+	}
+	if r.ContractVersion != 2 || r.Address == "" || s.chainID == nil {
+		return DirectCall{}, fmt.Errorf("%w: round %d takes no direct calls (not a deployed BudgetRoundV2 round)", ErrInvalid, r.ID)
+	}
+	if err := s.coversMove(ctx, m, withdraw); err != nil {
+		return DirectCall{}, err
+	}
+	acc, err := s.db.Account(ctx, r.ID, m.CitizenID)
+	if err != nil {
+		return DirectCall{}, fmt.Errorf("load the account of citizen %d: %w", m.CitizenID, err)
+	}
+	live, err := s.db.CitizenRecords(ctx, r.ID, m.CitizenID, storage.RecordPending, storage.RecordSent)
+	if err != nil {
+		return DirectCall{}, err
+	}
+	call := DirectCall{Round: roundAddress(r), ChainID: s.chainID, Initiative: m.Initiative, Amount: m.Amount, Method: "allocate"}
+	switch {
+	case len(live) > 0, acc.Claimed() && !acc.Materialized:
+		return DirectCall{}, fmt.Errorf("citizen %d in round %d: %w", m.CitizenID, r.ID, ErrRecordsPending)
+	case withdraw:
+		call.Method = "withdraw"
+	case !acc.Claimed():
+		if call.Leaf, err = s.Eligibility(ctx, r.ID, m.CitizenID); err != nil {
+			return DirectCall{}, err
+		}
+		call.Method = "claimAndAllocate"
+	}
+	return call, nil
 }

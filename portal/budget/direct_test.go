@@ -2,6 +2,7 @@ package budget_test
 
 import (
 	"crypto/ecdsa"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -421,5 +422,70 @@ func TestDirectIndexerRuns(t *testing.T) {
 		if time.Now().After(deadline) {
 			t.Fatalf("balance %+v; the running indexer did not apply the direct claim", b)
 		}
+	}
+}
+
+// PrepareDirect gives an own wallet the call it sends itself: claimAndAllocate with a
+// leaf the chain accepts on the first use, then allocate or withdraw. It refuses, writing
+// nothing, a move the balance does not cover, a withdrawal before anything is held, and any
+// call while a relayed change of the citizen is on its way (or their claim awaits its
+// materialize).
+func TestPrepareDirect(t *testing.T) { onEachDriver(t, testPrepareDirect) }
+
+func testPrepareDirect(t *testing.T, n *nodetest.Node, r budget.Round) {
+	ctx := t.Context()
+	own, relayed := newOwnWallet(t), newOwnWallet(t)
+	if _, err := n.Budget.Distribute(ctx, r.ID, []common.Address{own.addr, relayed.addr}); err != nil {
+		t.Fatal(err)
+	}
+	n.Drain(t)
+	own.open(t, n, r.ID)
+	relayed.open(t, n, r.ID)
+	move := func(w *ownWallet, id int, amount int64) budget.Move {
+		return budget.Move{RoundID: r.ID, CitizenID: w.id, Initiative: id, Amount: amount}
+	}
+	for name, c := range map[string]struct {
+		m        budget.Move
+		withdraw bool
+		want     error
+	}{
+		"over the quota":        {move(own, 1, 150_001), false, budget.ErrInsufficientBalance},
+		"a withdrawal first":    {move(own, 1, 1), true, budget.ErrInsufficientAllocation},
+		"an unknown initiative": {move(own, 4, 1), false, budget.ErrInitiativeNotFound},
+		"nothing":               {move(own, 1, 0), false, budget.ErrInvalid},
+	} {
+		if _, err := n.Budget.PrepareDirect(ctx, c.m, c.withdraw); !errors.Is(err, c.want) {
+			t.Errorf("%s: err = %v, want %v", name, err, c.want)
+		}
+	}
+	call, err := n.Budget.PrepareDirect(ctx, move(own, 2, 30_000), false)
+	if err != nil || call.Method != "claimAndAllocate" || call.Round != own.rd.Address() || call.Amount != 30_000 || call.Leaf.Quota != 150_000 {
+		t.Fatalf("first use = %+v, %v; want claimAndAllocate of 30000 with the 150000 leaf", call, err)
+	}
+	own.call(t, func(rd *roundv2.Round) (*types.Receipt, error) {
+		return rd.ClaimAndAllocate(ctx, call.Leaf.Index, uint64(call.Leaf.Quota), call.Leaf.Proof, uint16(call.Initiative), uint64(call.Amount))
+	})
+	n.IndexDirect(t)
+	if call, err := n.Budget.PrepareDirect(ctx, move(own, 2, 10_000), true); err != nil || call.Method != "withdraw" {
+		t.Fatalf("after the direct claim, a withdrawal = %+v, %v; want withdraw", call, err)
+	}
+	if call, err := n.Budget.PrepareDirect(ctx, move(own, 1, 10_000), false); err != nil || call.Method != "allocate" {
+		t.Fatalf("after the direct claim, an allocation = %+v, %v; want allocate", call, err)
+	}
+
+	// A citizen whose claim was relayed: no direct call until their account is materialized
+	// and nothing of theirs is on its way.
+	first, _ := signed(t, n, move(relayed, 1, 20_000), false, relayed.key)
+	resume := n.Pause(t)
+	if _, err := n.Budget.Allocate(ctx, first); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := n.Budget.PrepareDirect(ctx, move(relayed, 1, 1_000), false); !errors.Is(err, budget.ErrRecordsPending) {
+		t.Fatalf("with the claim on its way: err = %v, want ErrRecordsPending", err)
+	}
+	resume()
+	n.Drain(t)
+	if _, err := n.Budget.PrepareDirect(ctx, move(relayed, 1, 1_000), false); !errors.Is(err, budget.ErrRecordsPending) {
+		t.Fatalf("with the claim relayed, not materialized: err = %v, want ErrRecordsPending", err)
 	}
 }

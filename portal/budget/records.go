@@ -112,21 +112,13 @@ type Unsigned struct {
 // (withdraw: a withdrawal) in a BudgetRoundV2 round: the account's next nonce, the round's
 // deadline; the claim of their quota while it is not claimed (by a record or directly). Nothing is written: the move is checked again when the signature comes.
 func (s *Service) PrepareMove(ctx context.Context, m Move, withdraw bool) (Unsigned, error) {
-	if m.Amount <= 0 {
-		return Unsigned{}, fmt.Errorf("%w: amount must be positive", ErrInvalid)
-	}
-	r, err := s.openRound(ctx, m.RoundID)
+	r, _, err := s.moveTarget(ctx, m)
 	if err != nil {
 		return Unsigned{}, err
 	}
 	d, ok := s.domain(r)
 	if r.ContractVersion != 2 || !ok || s.chainID == nil {
 		return Unsigned{}, fmt.Errorf("%w: round %d takes no signed records (not a deployed BudgetRoundV2 round)", ErrInvalid, r.ID)
-	}
-	if _, err := s.db.InitiativeByNumber(ctx, m.RoundID, m.Initiative); errors.Is(err, storage.ErrNotFound) {
-		return Unsigned{}, fmt.Errorf("initiative %d: %w", m.Initiative, ErrInitiativeNotFound)
-	} else if err != nil {
-		return Unsigned{}, fmt.Errorf("load initiative %d: %w", m.Initiative, err)
 	}
 	acc, err := s.db.Account(ctx, r.ID, m.CitizenID)
 	if errors.Is(err, storage.ErrNotFound) {
