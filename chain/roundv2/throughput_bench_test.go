@@ -20,9 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"os"
 	"runtime"
-	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -35,6 +33,7 @@ import (
 	"github.com/pbnode/pbnode/chain/bindings"
 	"github.com/pbnode/pbnode/chain/bindings/budgetroundv2"
 	"github.com/pbnode/pbnode/chain/devchain/devchaintest"
+	"github.com/pbnode/pbnode/chain/internal/benchenv"
 	"github.com/pbnode/pbnode/chain/merkle"
 	"github.com/pbnode/pbnode/chain/roundv2"
 )
@@ -69,19 +68,6 @@ var (
 	v2ABI = budgetroundv2.NewBudgetRoundV2()
 )
 
-// benchSize is the environment variable name as an int, or def when unset.
-func benchSize(b *testing.B, name string, def int) int {
-	v := os.Getenv(name)
-	if v == "" {
-		return def
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || n <= 0 {
-		b.Fatalf("%s=%q: want a positive number", name, v)
-	}
-	return n
-}
-
 // BenchmarkV2Throughput measures allocations per second, end to end on the embedded dev
 // chain over JSON-RPC, as `pbnode dev` reaches it. One iteration is a fresh round and the
 // whole set of allocations; its setup (deploy, initiatives, eligibility root or quotas, and
@@ -109,13 +95,13 @@ func benchSize(b *testing.B, name string, def int) int {
 func BenchmarkV2Throughput(b *testing.B) {
 	e := newBenchChain(b)
 	b.Run("contract=v1/op=allocateFor", func(b *testing.B) {
-		e.benchV1Allocations(b, benchSize(b, "PBNODE_BENCH_V1_ALLOCATIONS", 10_000))
+		e.benchV1Allocations(b, benchenv.Int(b, "PBNODE_BENCH_V1_ALLOCATIONS", 10_000))
 	})
 	b.Run("contract=v2/op=relay-claims", func(b *testing.B) {
-		e.benchV2Claims(b, benchSize(b, "PBNODE_BENCH_V2_ALLOCATIONS", 10_000))
+		e.benchV2Claims(b, benchenv.Int(b, "PBNODE_BENCH_V2_ALLOCATIONS", 10_000))
 	})
 	b.Run("contract=v2/op=relay-later", func(b *testing.B) {
-		e.benchV2Later(b, benchSize(b, "PBNODE_BENCH_V2_LATER", 2_000))
+		e.benchV2Later(b, benchenv.Int(b, "PBNODE_BENCH_V2_LATER", 2_000))
 	})
 }
 
