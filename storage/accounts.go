@@ -16,16 +16,22 @@ type Eligible struct {
 }
 
 // Account is what the node knows of a citizen's BudgetRoundV2 account: their leaf, the next
-// nonce it will sign for them (0: the next record is the claim), the claims batch that applied
-// their claim (nil before), the pending materialize operation, and whether the account is
-// materialized on chain.
+// nonce it will sign for them (0: the next record is the claim, unless ClaimedDirectly), the
+// claims batch that applied their claim (nil before), the pending materialize operation,
+// whether the account is materialized on chain, and whether the citizen claimed directly
+// (migration 9: claimAndAllocate from their own wallet materialized the account with nonce 0).
 type Account struct {
 	Eligible
-	NextNonce     int64
-	ClaimBatch    *int64
-	MaterializeOp *int64
-	Materialized  bool
+	NextNonce       int64
+	ClaimBatch      *int64
+	MaterializeOp   *int64
+	Materialized    bool
+	ClaimedDirectly bool
 }
+
+// Claimed reports whether the citizen's quota is claimed, or its claim signed: their next
+// record is no claim.
+func (a Account) Claimed() bool { return a.NextNonce > 0 || a.ClaimedDirectly }
 
 // CreateEligible inserts v2 quotas with their indices, all or nothing, like CreateQuotas:
 // ErrConflict when a citizen already has a quota in the round or an index is taken.
@@ -94,29 +100,48 @@ type accountRow struct {
 	ClaimBatch       *int64
 	MaterializeOp    *int64
 	Materialized     bool
+	ClaimedDirectly  bool
 }
+
+// accountQuery selects v2 accounts with their citizens' addresses.
+const accountQuery = `SELECT q.round_id, q.citizen_id, q.eligibility_index, q.amount, c.address,
+	q.next_nonce, q.claim_batch, q.materialize_op, q.materialized, q.claimed_directly
+	FROM quotas q JOIN citizens c ON c.id = q.citizen_id `
 
 // Account returns a citizen's v2 account in a round: ErrNotFound without a quota, ErrInvalid
 // when the quota has no eligibility index (a v1 round).
 func (r Repo) Account(ctx context.Context, roundID, citizenID int64) (Account, error) {
-	var rows []accountRow
-	err := r.with(ctx).Raw(`SELECT q.round_id, q.citizen_id, q.eligibility_index, q.amount, c.address,
-		q.next_nonce, q.claim_batch, q.materialize_op, q.materialized
-		FROM quotas q JOIN citizens c ON c.id = q.citizen_id WHERE q.round_id = ? AND q.citizen_id = ?`,
-		roundID, citizenID).Scan(&rows).Error
+	return r.account(ctx, fmt.Sprintf("load account of citizen %d in round %d", citizenID, roundID),
+		"WHERE q.round_id = ? AND q.citizen_id = ?", roundID, citizenID)
+}
+
+// AccountByAddress returns the v2 account of the citizen at address (0x hex, any case) in a
+// round, like Account: ErrNotFound when no citizen of the round has that address.
+func (r Repo) AccountByAddress(ctx context.Context, roundID int64, address string) (Account, error) {
+	what := fmt.Sprintf("load account of an address in round %d", roundID)
+	a, err := normAddress(address)
 	if err != nil {
-		return Account{}, fmt.Errorf("load account of citizen %d in round %d: %w", citizenID, roundID, translate(err))
+		return Account{}, fmt.Errorf("%s: %w", what, err)
+	}
+	return r.account(ctx, what, "WHERE q.round_id = ? AND c.address = ?", roundID, a)
+}
+
+func (r Repo) account(ctx context.Context, what, where string, args ...any) (Account, error) {
+	var rows []accountRow
+	if err := r.with(ctx).Raw(accountQuery+where, args...).Scan(&rows).Error; err != nil {
+		return Account{}, fmt.Errorf("%s: %w", what, translate(err))
 	}
 	if len(rows) == 0 {
-		return Account{}, fmt.Errorf("load account of citizen %d in round %d: %w", citizenID, roundID, ErrNotFound)
+		return Account{}, fmt.Errorf("%s: %w", what, ErrNotFound)
 	}
 	row := rows[0]
 	if row.EligibilityIndex == nil {
-		return Account{}, fmt.Errorf("load account of citizen %d in round %d: %w: no eligibility index", citizenID, roundID, ErrInvalid)
+		return Account{}, fmt.Errorf("%s: %w: no eligibility index", what, ErrInvalid)
 	}
 	return Account{
 		Eligible:  Eligible{RoundID: row.RoundID, CitizenID: row.CitizenID, Index: *row.EligibilityIndex, Amount: row.Amount, Address: row.Address},
 		NextNonce: row.NextNonce, ClaimBatch: row.ClaimBatch, MaterializeOp: row.MaterializeOp, Materialized: row.Materialized,
+		ClaimedDirectly: row.ClaimedDirectly,
 	}, nil
 }
 
@@ -133,6 +158,13 @@ func (r Repo) TakeNonce(ctx context.Context, roundID, citizenID int64) (int64, e
 		return 0, err
 	}
 	return a.NextNonce - 1, nil
+}
+
+// LockAccount locks a citizen's quota row for the transaction (a no-op UPDATE): a change that
+// reads the citizen's records and rewrites them waits for, and holds off, the others.
+func (r Repo) LockAccount(ctx context.Context, roundID, citizenID int64) error {
+	res := r.with(ctx).Exec("UPDATE quotas SET next_nonce = next_nonce WHERE round_id = ? AND citizen_id = ?", roundID, citizenID)
+	return affected(res.Error, res.RowsAffected, "lock account of citizen %d in round %d", citizenID, roundID)
 }
 
 // SetNextNonce rewinds a citizen's next nonce (after the records from nonce on failed).
@@ -159,11 +191,19 @@ func (r Repo) SetMaterialized(ctx context.Context, roundID, citizenID int64) err
 	return affected(res.Error, res.RowsAffected, "set citizen %d materialized in round %d", citizenID, roundID)
 }
 
-// ClaimedTotal is the sum of the quotas whose claim a relayed batch applied: the round's
-// distributed() on chain.
+// SetClaimedDirectly records that a citizen claimed their quota directly: the account is
+// materialized on chain (with nonce 0) and needs no materialize operation.
+func (r Repo) SetClaimedDirectly(ctx context.Context, roundID, citizenID int64) error {
+	res := r.with(ctx).Exec("UPDATE quotas SET claimed_directly = ?, materialized = ?, materialize_op = NULL WHERE round_id = ? AND citizen_id = ?",
+		true, true, roundID, citizenID)
+	return affected(res.Error, res.RowsAffected, "set citizen %d claimed directly in round %d", citizenID, roundID)
+}
+
+// ClaimedTotal is the sum of the quotas whose claim a relayed batch applied or the citizen
+// made directly: the round's distributed() on chain.
 func (r Repo) ClaimedTotal(ctx context.Context, roundID int64) (int64, error) {
 	var total int64
-	err := r.with(ctx).Raw("SELECT COALESCE(SUM(amount), 0) FROM quotas WHERE round_id = ? AND claim_batch IS NOT NULL", roundID).Scan(&total).Error
+	err := r.with(ctx).Raw("SELECT COALESCE(SUM(amount), 0) FROM quotas WHERE round_id = ? AND (claim_batch IS NOT NULL OR claimed_directly)", roundID).Scan(&total).Error
 	if err != nil {
 		return 0, fmt.Errorf("sum claimed quotas of round %d: %w", roundID, translate(err))
 	}

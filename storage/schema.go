@@ -1,5 +1,12 @@
 package storage
 
+import (
+	"context"
+	"fmt"
+
+	"gorm.io/gorm"
+)
+
 // migrations lists every schema change this binary knows, version 1, 2, 3, … in order.
 // Append only: a released migration is never edited, reordered or removed.
 func migrations() []migration {
@@ -12,6 +19,7 @@ func migrations() []migration {
 		sqlMigration(6, "proposals", schemaV6()...),
 		sqlMigration(7, "tallies", schemaV7()...),
 		sqlMigration(8, "rounds_v2", schemaV8()...),
+		{version: 9, name: "direct_index", up: upV9},
 	}
 }
 
@@ -457,7 +465,21 @@ func schemaV8() []string {
 		`ALTER TABLE quotas ADD COLUMN claim_batch BIGINT CHECK (claim_batch >= 0)`,
 		`ALTER TABLE quotas ADD COLUMN materialize_op BIGINT REFERENCES operations (id)`,
 		`ALTER TABLE quotas ADD COLUMN materialized BOOLEAN NOT NULL DEFAULT FALSE`,
-		`CREATE TABLE signed_records (
+		signedRecordsTable("signed_records", "(kind = 0) = (nonce = 0)"),
+		signedRecordsIndexes[0], signedRecordsIndexes[1],
+	}
+}
+
+// signedRecordsIndexes are signed_records' indexes (migration 8, again in 9 on SQLite).
+var signedRecordsIndexes = [2]string{
+	`CREATE INDEX signed_records_op ON signed_records (op_id, id)`,
+	`CREATE UNIQUE INDEX signed_records_nonce ON signed_records (round_id, citizen_id, nonce) WHERE status <> 'failed'`,
+}
+
+// signedRecordsTable is the DDL of signed_records (migration 8) under name, with check on
+// the kind and the nonce (migration 9 relaxes it).
+func signedRecordsTable(name, check string) string {
+	return fmt.Sprintf(`CREATE TABLE %s (
 			id                {pk},
 			round_id          BIGINT NOT NULL,
 			citizen_id        BIGINT NOT NULL,
@@ -474,10 +496,53 @@ func schemaV8() []string {
 			op_id             BIGINT NOT NULL REFERENCES operations (id),
 			created_at        {ts} NOT NULL,
 			updated_at        {ts} NOT NULL,
-			CHECK ((kind = 0) = (nonce = 0)),
+			CHECK (%s),
 			FOREIGN KEY (round_id, citizen_id) REFERENCES quotas (round_id, citizen_id)
+		)`, name, check)
+}
+
+// upV9 lets the node index the calls that own-wallet citizens make on a BudgetRoundV2 round
+// directly (claimAndAllocate, allocate, withdraw, move; docs/CONTRACTS-V2.md, "Direct
+// calls"). A quota records a claim made directly (claimed_directly): the contract then wrote
+// the account at once, materialized, with nonce 0, so the citizen's next relayed record is an
+// allocation or a withdrawal signed with nonce 0. signed_records' CHECK ((kind = 0) = (nonce =
+// 0)) becomes CHECK (kind <> 0 OR nonce = 0): a claim still has nonce 0, and an allocation or
+// withdrawal may now have it too. direct_cursors keeps, per round, the first log the indexer
+// has not applied yet (block, log index), advanced in the transaction that applies the logs
+// before it; done once a finalized round was read to its end.
+func upV9(ctx context.Context, tx *gorm.DB, d dialect) error {
+	stmts := []string{
+		`ALTER TABLE quotas ADD COLUMN claimed_directly BOOLEAN NOT NULL DEFAULT FALSE`,
+		`CREATE TABLE direct_cursors (
+			round_id   BIGINT PRIMARY KEY REFERENCES rounds (id),
+			block      BIGINT NOT NULL CHECK (block >= 0),
+			log_index  BIGINT NOT NULL CHECK (log_index >= 0),
+			done       BOOLEAN NOT NULL DEFAULT FALSE,
+			updated_at {ts} NOT NULL
 		)`,
-		`CREATE INDEX signed_records_op ON signed_records (op_id, id)`,
-		`CREATE UNIQUE INDEX signed_records_nonce ON signed_records (round_id, citizen_id, nonce) WHERE status <> 'failed'`,
+	}
+	if d == DriverPostgres {
+		stmts = append(stmts,
+			`ALTER TABLE signed_records DROP CONSTRAINT signed_records_check`,
+			`ALTER TABLE signed_records ADD CONSTRAINT signed_records_claim_nonce CHECK (kind <> 0 OR nonce = 0)`)
+	} else {
+		stmts = append(stmts, sqliteRebuildRecords()...)
+	}
+	return sqlMigration(9, "direct_index", stmts...).up(ctx, tx, d)
+}
+
+// sqliteRebuildRecords changes signed_records' CHECK on SQLite, which cannot alter a
+// constraint: a new table with the rows, then its indexes again. Nothing references
+// signed_records.
+func sqliteRebuildRecords() []string {
+	return []string{
+		signedRecordsTable("signed_records_v9", "kind <> 0 OR nonce = 0"),
+		`INSERT INTO signed_records_v9 (id, round_id, citizen_id, kind, eligibility_index, quota, nonce, initiative,
+			amount, deadline, r, vs, status, op_id, created_at, updated_at)
+			SELECT id, round_id, citizen_id, kind, eligibility_index, quota, nonce, initiative,
+			amount, deadline, r, vs, status, op_id, created_at, updated_at FROM signed_records`,
+		`DROP TABLE signed_records`,
+		`ALTER TABLE signed_records_v9 RENAME TO signed_records`,
+		signedRecordsIndexes[0], signedRecordsIndexes[1],
 	}
 }

@@ -277,6 +277,14 @@ func equalState(a, b state) bool {
 	return true
 }
 
+// ownWallet funds citizen i and returns the round as their own wallet calls it.
+func (e *env) ownWallet(t *testing.T, i int) *roundv2.Round {
+	t.Helper()
+	e.fund(t, e.addr(i))
+	chainID, _ := e.c.ChainID(t.Context())
+	return e.round.WithSender(chain.NewSender(e.c, e.keys[i], chainID))
+}
+
 // fund sends 1 ETH from the dev key to addr, for a citizen who sends
 // transactions directly.
 func (e *env) fund(t *testing.T, addr common.Address) {

@@ -273,9 +273,7 @@ func TestFinalizeAfterDeadline(t *testing.T) {
 func TestDirectClaimAndAllocate(t *testing.T) {
 	e := newEnv(t, 3, open)
 	ctx := t.Context()
-	e.fund(t, e.addr(2))
-	chainID, _ := e.c.ChainID(ctx)
-	citizen := e.round.WithSender(chain.NewSender(e.c, e.keys[2], chainID))
+	citizen := e.ownWallet(t, 2)
 	proof, _ := e.tree.Proof(2)
 	// A wrong quota first: refused, nothing written.
 	before := e.state(t)

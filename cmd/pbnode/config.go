@@ -90,6 +90,10 @@ type ChainConfig struct {
 	Key            Secret // hex secp256k1 private key (0x optional); see PrivateKey
 	ReceiptTimeout time.Duration
 	Dev            devchain.Config // dev: the embedded chain (DataDir is <data_dir>/devchain)
+	// DirectPoll is how often the node looks for citizens' direct calls on its rounds, and
+	// DirectConfirmations how many blocks behind the head it stays (budget.IndexerConfig).
+	DirectPoll          time.Duration
+	DirectConfirmations uint64
 }
 
 // TreasuryConfig names the treasury account of new rounds.
@@ -321,6 +325,7 @@ func (c Config) Validate() error {
 	check("log.format", oneOf(c.Log.Format, "text", "json"))
 	check("storage", c.Storage.Validate())
 	check("chain.receipt_timeout", positive(c.Chain.ReceiptTimeout))
+	check("chain.direct_poll", positive(c.Chain.DirectPoll))
 	switch c.Mode {
 	case ModeDev:
 		check("chain.dev", c.Chain.Dev.Validate())
@@ -450,6 +455,15 @@ var coreSettings = []setting{
 	{key: keyReceiptWait, flag: "receipt-timeout", def: "60s", usage: "how long to wait for a transaction receipt",
 		set: func(c *Config, s string) (err error) { c.Chain.ReceiptTimeout, err = time.ParseDuration(s); return err },
 		get: func(c *Config) any { return c.Chain.ReceiptTimeout.String() }},
+	{key: "chain.direct_poll", def: "2s", usage: "how often the node looks for citizens' direct calls on its rounds",
+		set: func(c *Config, s string) (err error) { c.Chain.DirectPoll, err = time.ParseDuration(s); return err },
+		get: func(c *Config) any { return c.Chain.DirectPoll.String() }},
+	{key: "chain.direct_confirmations", def: "0", usage: "blocks behind the head the indexer of direct calls stays",
+		set: func(c *Config, s string) (err error) {
+			c.Chain.DirectConfirmations, err = strconv.ParseUint(s, 10, 64)
+			return err
+		},
+		get: func(c *Config) any { return c.Chain.DirectConfirmations }},
 	{key: keyTreasury, flag: "treasury", usage: "treasury account of new rounds (default: chain.key's address)",
 		set: func(c *Config, s string) error { return setAddress(&c.Treasury.Address, s) },
 		get: func(c *Config) any { return addressText(c.Treasury.Address) }},

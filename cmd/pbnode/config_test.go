@@ -105,6 +105,8 @@ func TestConfigPrecedence(t *testing.T) {
 		{"bool: env over file", file, env{"PBNODE_DEV_DEMO": "true"}, nil, keyDemo, "true"},
 		{"bool: flag over env", "", env{"PBNODE_DEV_DEMO": "true"}, []string{"--demo=false"}, keyDemo, "false"},
 		{"duration from file", "chain:\n  receipt_timeout: 2m\n", nil, nil, keyReceiptWait, "2m0s"},
+		{"direct poll from env", "", env{"PBNODE_CHAIN_DIRECT_POLL": "500ms"}, nil, "chain.direct_poll", "500ms"},
+		{"direct confirmations from file", "chain:\n  direct_confirmations: 12\n", nil, nil, "chain.direct_confirmations", "12"},
 		{"YAML integer", "chain:\n  dev:\n    chain_id: 31337\n", nil, nil, keyDevChainID, "31337"},
 		{"chain id: flag over file", "chain:\n  dev:\n    chain_id: 31337\n", nil, []string{"--chain-id", "7"}, keyDevChainID, "7"},
 		{"log level from env", "", env{"PBNODE_LOG_LEVEL": "debug"}, nil, keyLogLevel, "DEBUG"},
@@ -145,7 +147,7 @@ func TestConfigDefaults(t *testing.T) {
 	}
 	want := Config{Mode: ModeDev, DataDir: ".pbnode", HTTP: HTTPConfig{Addr: "127.0.0.1:8080"}, Log: LogConfig{Format: "text"}}
 	want.Storage.Driver, want.Storage.DSN = "sqlite", filepath.Join(".pbnode", "pbnode.db")
-	want.Chain.ReceiptTimeout = time.Minute
+	want.Chain.ReceiptTimeout, want.Chain.DirectPoll = time.Minute, 2*time.Second
 	want.Chain.Dev.DataDir, want.Chain.Dev.HTTPAddr, want.Chain.Dev.ChainID = filepath.Join(".pbnode", "devchain"), "127.0.0.1:8545", 1337
 	want.Chain.Dev.GasLimit = dev.Chain.Dev.GasLimit // devchain's own default
 	want.Dev.Demo = true
@@ -227,6 +229,10 @@ func TestConfigValidation(t *testing.T) {
 			wantErr: []string{"config chain.receipt_timeout: 0s is not positive"}},
 		{name: "receipt timeout unparsable", mode: ModeDev, env: env{"PBNODE_CHAIN_RECEIPT_TIMEOUT": "soon"},
 			wantErr: []string{"config chain.receipt_timeout:"}},
+		{name: "direct poll zero", mode: ModeDev, env: env{"PBNODE_CHAIN_DIRECT_POLL": "0s"},
+			wantErr: []string{"config chain.direct_poll: 0s is not positive"}},
+		{name: "direct confirmations negative", mode: ModeDev, env: env{"PBNODE_CHAIN_DIRECT_CONFIRMATIONS": "-1"},
+			wantErr: []string{"config chain.direct_confirmations:"}},
 		{name: "chain id unparsable", mode: ModeDev, env: env{"PBNODE_CHAIN_DEV_CHAIN_ID": "abc"}, wantErr: []string{"config chain.dev.chain_id:"}},
 		{name: "chain id zero", mode: ModeDev, env: env{"PBNODE_CHAIN_DEV_CHAIN_ID": "0"}, wantErr: []string{"config chain.dev:", "ChainID"}},
 		{name: "dev chain off loopback", mode: ModeDev, env: env{"PBNODE_CHAIN_DEV_HTTP_ADDR": "0.0.0.0:8545"},

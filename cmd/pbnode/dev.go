@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pbnode/pbnode/chain/devchain"
+	"github.com/pbnode/pbnode/portal/budget"
 	"github.com/pbnode/pbnode/portal/demo"
 	"github.com/pbnode/pbnode/portal/outbox"
 	"github.com/pbnode/pbnode/storage"
@@ -220,7 +221,7 @@ func newDevCmd(opts *rootOptions) *cobra.Command {
 			return runDev(cmd.Context(), devOptions{
 				DataDir: cfg.DataDir, HTTPAddr: cfg.HTTP.Addr, Chain: cfg.Chain.Dev, Storage: cfg.Storage,
 				Demo: cfg.Dev.Demo, Out: opts.stdout,
-				Node: nodeOptions{Treasury: cfg.Treasury.Address, Outbox: outboxConfig(cfg), Identity: ids, Citizens: people, Wallets: wopts, Log: log},
+				Node: nodeOptions{Treasury: cfg.Treasury.Address, Outbox: outboxConfig(cfg), Direct: directConfig(cfg), Identity: ids, Citizens: people, Wallets: wopts, Log: log},
 			})
 		},
 	}
@@ -236,4 +237,14 @@ func outboxConfig(cfg Config) outbox.Config {
 		oc.ReceiptTimeout = cfg.Chain.ReceiptTimeout
 	}
 	return oc
+}
+
+// directConfig is the configuration of the indexer of citizens' direct calls.
+func directConfig(cfg Config) budget.IndexerConfig {
+	dc := budget.DefaultIndexerConfig()
+	if cfg.Chain.DirectPoll > 0 {
+		dc.Poll = cfg.Chain.DirectPoll
+	}
+	dc.Confirmations = cfg.Chain.DirectConfirmations
+	return dc
 }

@@ -38,6 +38,7 @@ type node struct {
 	client  *chain.Client
 	worker  *outbox.Worker
 	budget  *budget.Service
+	direct  *budget.Indexer // applies citizens' direct calls on v2 rounds
 	anchors *anchors.Service
 	tallies *tallies.Service // published off-chain tallies, anchored on-chain
 	tokens  *access.Tokens
@@ -63,6 +64,7 @@ type nodeOptions struct {
 	Key      *ecdsa.PrivateKey
 	Treasury common.Address // zero: the key's address
 	Outbox   outbox.Config
+	Direct   budget.IndexerConfig
 	Identity identityOptions
 	Citizens citizensOptions
 	Wallets  walletOptions
@@ -125,6 +127,10 @@ func openNode(ctx context.Context, o nodeOptions) (*node, error) {
 	// The node signs BudgetRoundV2 records with the custodial keys the wallets keep.
 	n.budget = budget.New(db, n.worker, treasury, o.Log.With("part", "budget"), budget.WithSigners(chainID.Uint64(), n.wallets))
 	n.budget.Register(n.worker)
+	if n.direct, err = n.budget.NewIndexer(client, chainID.Uint64(), o.Direct); err != nil {
+		n.Close()
+		return nil, err
+	}
 	if err := n.openCitizens(ctx, o.Identity.Vault, o.Identity.Gateway, o.Citizens); err != nil {
 		n.Close()
 		return nil, err
@@ -196,15 +202,20 @@ func serveHTTP(ctx context.Context, addr string, h http.Handler, log *slog.Logge
 	return nil
 }
 
-// startWorker runs the outbox worker, the identity sweeper, the verification job and the
-// initiatives' background work until ctx ends or the returned stop is called; stop waits for
-// all of them to finish.
+// startWorker runs the outbox worker, the indexer of direct calls, the identity sweeper, the
+// verification job and the initiatives' background work until ctx ends or the returned stop
+// is called; stop waits for all of them to finish.
 func (n *node) startWorker(ctx context.Context) (stop func()) {
 	ctx, cancel := context.WithCancel(ctx)
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		if err := n.worker.Run(ctx); err != nil {
 			n.log.Error("outbox stopped", "err", err)
+		}
+	})
+	wg.Go(func() {
+		if err := n.direct.Run(ctx); err != nil {
+			n.log.Error("indexer of direct calls stopped", "err", err)
 		}
 	})
 	wg.Go(func() { n.sweep(ctx) })

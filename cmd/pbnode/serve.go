@@ -39,7 +39,7 @@ func newServeCmd(opts *rootOptions) *cobra.Command {
 			}
 			return runServe(cmd.Context(), cfg.DataDir, cfg.HTTP.Addr, nodeOptions{
 				Storage: cfg.Storage, RPCURL: cfg.Chain.RPCURL, Key: key,
-				Treasury: cfg.Treasury.Address, Outbox: outboxConfig(cfg), Identity: ids, Citizens: people, Wallets: wopts, Log: log,
+				Treasury: cfg.Treasury.Address, Outbox: outboxConfig(cfg), Direct: directConfig(cfg), Identity: ids, Citizens: people, Wallets: wopts, Log: log,
 			})
 		},
 	}

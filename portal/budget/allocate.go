@@ -33,19 +33,29 @@ func (s *Service) Withdraw(ctx context.Context, m Move) (Receipt, error) {
 	return s.move(ctx, m, opWithdraw)
 }
 
-func (s *Service) move(ctx context.Context, m Move, kind string) (Receipt, error) {
+// moveTarget checks what every move needs before the citizen: a positive amount, an open
+// round, and the initiative in it.
+func (s *Service) moveTarget(ctx context.Context, m Move) (storage.Round, storage.Initiative, error) {
 	if m.Amount <= 0 {
-		return Receipt{}, fmt.Errorf("%w: amount must be positive", ErrInvalid)
+		return storage.Round{}, storage.Initiative{}, fmt.Errorf("%w: amount must be positive", ErrInvalid)
 	}
 	r, err := s.openRound(ctx, m.RoundID)
 	if err != nil {
-		return Receipt{}, err
+		return r, storage.Initiative{}, err
 	}
 	ini, err := s.db.InitiativeByNumber(ctx, m.RoundID, m.Initiative)
 	if errors.Is(err, storage.ErrNotFound) {
-		return Receipt{}, fmt.Errorf("initiative %d: %w", m.Initiative, ErrInitiativeNotFound)
+		return r, ini, fmt.Errorf("initiative %d: %w", m.Initiative, ErrInitiativeNotFound)
 	} else if err != nil {
-		return Receipt{}, fmt.Errorf("load initiative %d: %w", m.Initiative, err)
+		return r, ini, fmt.Errorf("load initiative %d: %w", m.Initiative, err)
+	}
+	return r, ini, nil
+}
+
+func (s *Service) move(ctx context.Context, m Move, kind string) (Receipt, error) {
+	r, ini, err := s.moveTarget(ctx, m)
+	if err != nil {
+		return Receipt{}, err
 	}
 	cit, err := s.citizen(ctx, m.CitizenID)
 	if err != nil {

@@ -151,6 +151,7 @@ type Service struct {
 	chainID  *big.Int // the EIP-712 domain's chain; nil: no signing (v2 moves fail)
 	signers  Signers
 	relay    *relayHandler // the relay handler: keeps what the relay being signed carries
+	proofs   proofTrees    // eligibility trees of published roots, for Eligibility
 }
 
 // Option adjusts a Service.

@@ -110,23 +110,15 @@ type Unsigned struct {
 
 // PrepareMove returns the record a citizen whose wallet is their own signs for m
 // (withdraw: a withdrawal) in a BudgetRoundV2 round: the account's next nonce, the round's
-// deadline. Nothing is written: the move is checked again when the signature comes.
+// deadline; the claim of their quota while it is not claimed (by a record or directly). Nothing is written: the move is checked again when the signature comes.
 func (s *Service) PrepareMove(ctx context.Context, m Move, withdraw bool) (Unsigned, error) {
-	if m.Amount <= 0 {
-		return Unsigned{}, fmt.Errorf("%w: amount must be positive", ErrInvalid)
-	}
-	r, err := s.openRound(ctx, m.RoundID)
+	r, _, err := s.moveTarget(ctx, m)
 	if err != nil {
 		return Unsigned{}, err
 	}
 	d, ok := s.domain(r)
 	if r.ContractVersion != 2 || !ok || s.chainID == nil {
 		return Unsigned{}, fmt.Errorf("%w: round %d takes no signed records (not a deployed BudgetRoundV2 round)", ErrInvalid, r.ID)
-	}
-	if _, err := s.db.InitiativeByNumber(ctx, m.RoundID, m.Initiative); errors.Is(err, storage.ErrNotFound) {
-		return Unsigned{}, fmt.Errorf("initiative %d: %w", m.Initiative, ErrInitiativeNotFound)
-	} else if err != nil {
-		return Unsigned{}, fmt.Errorf("load initiative %d: %w", m.Initiative, err)
 	}
 	acc, err := s.db.Account(ctx, r.ID, m.CitizenID)
 	if errors.Is(err, storage.ErrNotFound) {
@@ -141,11 +133,11 @@ func (s *Service) PrepareMove(ctx context.Context, m Move, withdraw bool) (Unsig
 		Initiative: uint16(m.Initiative), Deadline: uint64(r.Deadline.Unix())}
 	u := Unsigned{Domain: d, Kind: "Allocate", Nonce: acc.NextNonce}
 	switch {
-	case withdraw && acc.NextNonce == 0:
+	case withdraw && !acc.Claimed():
 		return Unsigned{}, ErrInsufficientAllocation
 	case withdraw:
 		rec.Kind, u.Kind = roundv2.KindWithdraw, "Withdraw"
-	case acc.NextNonce == 0:
+	case !acc.Claimed():
 		rec = roundv2.Record{Kind: roundv2.KindClaimAllocate, Amount: rec.Amount, Quota: uint64(acc.Amount),
 			Initiative: rec.Initiative, Index: uint32(acc.Index), Deadline: rec.Deadline}
 		u.Initial = true
@@ -197,7 +189,8 @@ func (s *Service) signerOf(ctx context.Context, citizenID int64) (DigestSigner, 
 }
 
 // newRecord takes the citizen's next nonce and builds their record: the claim at nonce 0,
-// else an allocation or withdrawal. after is the operation the relay must come after: the
+// else an allocation or withdrawal (at nonce 0 too after a direct claim, which materialized
+// the account with nonce 0). after is the operation the relay must come after: the
 // citizen's materialize operation, queued here when their claim is their only record so far.
 func (s *Service) newRecord(ctx context.Context, tx *storage.Tx, r storage.Round, m Move, cit storage.Citizen, kind string) (storage.SignedRecord, int64, error) {
 	nonce, err := tx.TakeNonce(ctx, r.ID, cit.ID)
@@ -210,11 +203,12 @@ func (s *Service) newRecord(ctx context.Context, tx *storage.Tx, r storage.Round
 	}
 	rec := storage.SignedRecord{RoundID: r.ID, CitizenID: cit.ID, Initiative: m.Initiative, Amount: m.Amount,
 		Deadline: r.Deadline.Unix(), Nonce: nonce, Address: cit.Address}
+	claim := nonce == 0 && !acc.ClaimedDirectly // a direct claim took no nonce
 	switch {
-	case nonce == 0 && kind == opAllocate:
+	case claim && kind == opAllocate:
 		rec.Kind, rec.Index, rec.Quota = int(roundv2.KindClaimAllocate), acc.Index, acc.Amount
 		return rec, 0, nil
-	case nonce == 0:
+	case claim:
 		return rec, 0, ErrInsufficientAllocation // nothing was allocated yet
 	case kind == opAllocate:
 		rec.Kind = int(roundv2.KindAllocate)

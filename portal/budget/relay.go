@@ -58,7 +58,7 @@ func (h *relayHandler) Build(ctx context.Context, op storage.Op, env outbox.Env)
 			return outbox.Call{}, err
 		}
 		var dropped bool
-		if recs, dropped, err = h.dropRefused(ctx, env, call, recs); err != nil || !dropped {
+		if recs, dropped, err = h.dropRefused(ctx, env, call, rec, to, recs); err != nil || !dropped {
 			break
 		}
 		if len(recs) == 0 {
@@ -97,11 +97,14 @@ func (h *relayHandler) pack(ctx context.Context, rec storage.Round, to *common.A
 	return outbox.Call{To: to, Data: data}, nil
 }
 
-// dropRefused simulates call and, when the chain refuses it because of one citizen's record
-// (the revert names the record, the citizen or the claimed index), undoes that citizen's
-// records from it on and returns the others: one bad record does not hold the batch.
-// A revert that names nobody is left to the worker's own simulation, which fails the relay.
-func (h *relayHandler) dropRefused(ctx context.Context, env outbox.Env, call outbox.Call, recs []storage.SignedRecord) ([]storage.SignedRecord, bool, error) {
+// dropRefused simulates call and, when the chain refuses it because of one citizen's record,
+// undoes that citizen's records from it on and returns the others: one bad record does not
+// hold the batch. The revert names the record, the citizen or the claimed index; or it
+// is one a record causes without naming anyone (a direct call of the citizen spent the
+// tokens: InsufficientBalance, InsufficientAllocation), and the first refused prefix of the
+// batch finds it. Any other revert (DeadlinePassed, say) is left to the worker's own
+// simulation, which fails the relay.
+func (h *relayHandler) dropRefused(ctx context.Context, env outbox.Env, call outbox.Call, round storage.Round, to *common.Address, recs []storage.SignedRecord) ([]storage.SignedRecord, bool, error) {
 	if env.Simulate == nil {
 		return recs, false, nil
 	}
@@ -111,6 +114,12 @@ func (h *relayHandler) dropRefused(ctx context.Context, env outbox.Env, call out
 		return recs, false, err
 	}
 	bad, ok := offender(re, recs)
+	if !ok && nameless[re.Name] {
+		bad, ok, err = h.firstRefused(ctx, env, round, to, recs)
+		if err != nil {
+			return recs, false, err
+		}
+	}
 	if !ok {
 		return recs, false, nil
 	}
@@ -121,6 +130,32 @@ func (h *relayHandler) dropRefused(ctx context.Context, env outbox.Env, call out
 		return recs, false, err
 	}
 	return slices.DeleteFunc(recs, func(r storage.SignedRecord) bool { return r.CitizenID == b.CitizenID && r.Nonce >= b.Nonce }), true, nil
+}
+
+// nameless are the reverts of one record that name no record and no citizen.
+var nameless = map[string]bool{"InsufficientBalance": true, "InsufficientAllocation": true}
+
+// firstRefused bisects recs for the record whose prefix the chain first refuses (the whole
+// batch is refused): O(log n) simulations. A record is refused for what comes before it, so a
+// prefix without it passes and every prefix with it is refused.
+func (h *relayHandler) firstRefused(ctx context.Context, env outbox.Env, round storage.Round, to *common.Address, recs []storage.SignedRecord) (int, bool, error) {
+	ok, refused := 0, len(recs) // recs[:ok] passes (the empty prefix trivially), recs[:refused] does not
+	for refused-ok > 1 {
+		mid := (ok + refused) / 2
+		call, err := h.pack(ctx, round, to, recs[:mid])
+		if err != nil {
+			return 0, false, err
+		}
+		err = env.Simulate(ctx, call)
+		if _, isRevert := errors.AsType[*chain.RevertError](err); isRevert {
+			refused = mid
+		} else if err != nil {
+			return 0, false, err
+		} else {
+			ok = mid
+		}
+	}
+	return refused - 1, true, nil
 }
 
 // offender is the position in recs of the record a relay revert names.
@@ -288,11 +323,7 @@ func undoRecord(ctx context.Context, tx *storage.Tx, r storage.SignedRecord) err
 	if err != nil {
 		return fmt.Errorf("load initiative of record %d: %w", r.ID, err)
 	}
-	delta := -r.Amount
-	if r.Kind == int(roundv2.KindWithdraw) {
-		delta = r.Amount
-	}
-	return applyMove(ctx, tx, r.RoundID, r.CitizenID, ini.ID, delta)
+	return applyMove(ctx, tx, r.RoundID, r.CitizenID, ini.ID, -recordDelta(r))
 }
 
 // dropMaterialize fails a citizen's pending materialize operation, if any, and forgets it.
@@ -391,10 +422,14 @@ func (h materializeHandler) Mined(ctx context.Context, tx *storage.Tx, op storag
 	return tx.SetMaterialized(ctx, *op.RoundID, p.CitizenID)
 }
 
-// Failed undoes the citizen's records after their claim: none can land unmaterialized.
+// Failed undoes the citizen's records after their claim: none can land unmaterialized. A
+// citizen who claimed directly in the meantime keeps theirs: their account is materialized.
 func (h materializeHandler) Failed(ctx context.Context, tx *storage.Tx, op storage.Op, _ error) error {
 	var p materializePayload
 	if err := decode(op, &p); err != nil {
+		return err
+	}
+	if acc, err := tx.Account(ctx, *op.RoundID, p.CitizenID); err != nil || acc.ClaimedDirectly {
 		return err
 	}
 	if err := tx.SetMaterializeOp(ctx, *op.RoundID, p.CitizenID, nil); err != nil {

@@ -40,6 +40,9 @@ type Allocations interface {
 	// PrepareMove is the record a citizen's own wallet signs for a move (withdraw: a
 	// withdrawal); nothing is written.
 	PrepareMove(ctx context.Context, m budget.Move, withdraw bool) (budget.Unsigned, error)
+	// PrepareDirect is the call of the round a citizen's own wallet sends itself for a move,
+	// paying the gas; the node learns of it from the chain.
+	PrepareDirect(ctx context.Context, m budget.Move, withdraw bool) (budget.DirectCall, error)
 }
 
 // allocator serves the allocation page with the budget area's moves.
@@ -61,6 +64,8 @@ func (s *site) allocationRoutes(pages *gin.RouterGroup, read []string) {
 	pages.POST("/rounds/:round/withdraw", s.signedIn, a.withdraw)
 	pages.POST("/rounds/:round/allocate/unsigned", s.signedIn, a.unsignedAllocation)
 	pages.POST("/rounds/:round/withdraw/unsigned", s.signedIn, a.unsignedWithdrawal)
+	pages.POST("/rounds/:round/allocate/direct", s.signedIn, a.directAllocation)
+	pages.POST("/rounds/:round/withdraw/direct", s.signedIn, a.directWithdrawal)
 }
 
 // allocationView is the allocation page.
@@ -77,6 +82,7 @@ type allocationView struct {
 	Notice    string
 	Error     string
 	Op        *operationView // the last change, when the page was sent back after one
+	DirectTx  string         // the transaction the citizen's wallet just sent, when it did
 }
 
 // HasQuota reports whether the user holds tokens of the round.
@@ -139,6 +145,9 @@ func (a *allocator) view(c *gin.Context, id int64) (allocationView, error) {
 			}
 		}
 		v.Rows = append(v.Rows, row)
+	}
+	if tx := c.Query("tx"); len(tx) == 66 && strings.HasPrefix(tx, "0x") && isHex(tx[2:]) {
+		v.DirectTx = tx
 	}
 	v.Op, err = a.lastChange(ctx, c.Query("op"), p.CitizenID)
 	return v, err
@@ -245,6 +254,75 @@ type unsignedJSON struct {
 	TypedData roundv2.TypedData `json:"typed_data"`
 }
 
+// directJSON is what static/allocate.js gets for a move the citizen's own wallet sends as
+// a transaction: the round, its chain, the method and its arguments (decimal strings).
+type directJSON struct {
+	Round      string   `json:"round"`
+	ChainID    string   `json:"chain_id"`
+	Method     string   `json:"method"`
+	Initiative int      `json:"initiative"`
+	Amount     string   `json:"amount"`
+	Index      *uint32  `json:"index,omitempty"` // claimAndAllocate: the citizen's leaf
+	Quota      string   `json:"quota,omitempty"`
+	Proof      []string `json:"proof,omitempty"`
+}
+
+func (a *allocator) directAllocation(c *gin.Context) { a.direct(c, false) }
+func (a *allocator) directWithdrawal(c *gin.Context) { a.direct(c, true) }
+
+// direct answers, as JSON, the call of the round the signed-in citizen's own wallet sends for
+// the form's move; a move the node would refuse is refused here, before the wallet is asked.
+func (a *allocator) direct(c *gin.Context, withdraw bool) {
+	id, ok := a.roundParam(c)
+	if !ok {
+		return
+	}
+	m, err := a.formMove(c, id)
+	var call budget.DirectCall
+	if err == nil {
+		call, err = a.moves.PrepareDirect(c.Request.Context(), m, withdraw)
+	}
+	if !a.answerJSON(c, err) {
+		return
+	}
+	out := directJSON{Round: call.Round.Hex(), ChainID: call.ChainID.String(), Method: call.Method, Initiative: call.Initiative,
+		Amount: strconv.FormatInt(call.Amount, 10)}
+	if call.Method == "claimAndAllocate" {
+		out.Index, out.Quota = &call.Leaf.Index, strconv.FormatInt(call.Leaf.Quota, 10)
+		for _, h := range call.Leaf.Proof {
+			out.Proof = append(out.Proof, h.Hex())
+		}
+	}
+	c.JSON(http.StatusOK, out)
+}
+
+// answerJSON answers a refusal of an .../unsigned or .../direct request as JSON (422 with the
+// page's refusal code and text), or the error page for an error that is not the visitor's;
+// it reports whether the request may go on (err is nil).
+func (a *allocator) answerJSON(c *gin.Context, err error) bool {
+	c.Header("Cache-Control", "no-store")
+	if err == nil {
+		return true
+	}
+	code, known := allocationRefusalCode(err)
+	if !known {
+		a.fail(c, err)
+		return false
+	}
+	c.JSON(http.StatusUnprocessableEntity, refusalJSON{Error: code, Message: allocationRefusalText(code)})
+	return false
+}
+
+// isHex reports whether s is hex digits only.
+func isHex(s string) bool {
+	for _, r := range s {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", r) {
+			return false
+		}
+	}
+	return true
+}
+
 // refusalJSON is a refused .../unsigned request: the allocation page's refusal code and
 // its text in words.
 type refusalJSON struct {
@@ -267,14 +345,7 @@ func (a *allocator) unsigned(c *gin.Context, withdraw bool) {
 	if err == nil {
 		u, err = a.moves.PrepareMove(c.Request.Context(), m, withdraw)
 	}
-	c.Header("Cache-Control", "no-store")
-	if err != nil {
-		code, known := allocationRefusalCode(err)
-		if !known {
-			a.fail(c, err)
-			return
-		}
-		c.JSON(http.StatusUnprocessableEntity, refusalJSON{Error: code, Message: allocationRefusalText(code)})
+	if !a.answerJSON(c, err) {
 		return
 	}
 	c.JSON(http.StatusOK, unsignedJSON{Nonce: u.Nonce, Claim: u.Initial, TypedData: u.Domain.TypedData(u.Record)})
@@ -294,6 +365,7 @@ func (s *site) roundParam(c *gin.Context) (int64, bool) {
 var allocationNotice = map[string]string{
 	"allocated": "Токены вложены в копилку. Изменение уже учтено и будет записано в блокчейн.",
 	"withdrawn": "Токены возвращены из копилки. Изменение уже учтено и будет записано в блокчейн.",
+	"direct":    "Ваш кошелёк отправил транзакцию, и она записана в блок. Портал учтёт её в цифрах ниже в течение нескольких секунд: обновите страницу.",
 }
 
 // allocationRefusals are the refusals of the allocation forms: the code the page is sent
@@ -313,6 +385,7 @@ var allocationRefusals = []struct {
 	{budget.ErrAlreadyFinalized, "already_finalized", "Голосование завершено: распределение токенов изменить нельзя."},
 	{budget.ErrRoundFailed, "round_failed", "Контракт этого голосования не развернулся, поэтому распределять токены нельзя."},
 	{budget.ErrOwnWallet, "own_wallet", "Ваш кошелёк — собственный, и изменения в этом голосовании подписываете вы сами в своём кошельке. Эта форма работает с кошельком, который хранит портал."},
+	{budget.ErrRecordsPending, "records_pending", "Ваше предыдущее изменение ещё на пути в блокчейн. Отправить транзакцию из кошелька можно, когда оно будет записано; подписать изменение без комиссии можно и сейчас."},
 	{budget.ErrInvalid, "invalid", "Запрос не принят: проверьте сумму и инициативу."},
 }
 

@@ -9,7 +9,7 @@ import (
 
 // budgetPageMatrix are the page route matrix's entries of the allocation page and the
 // treasury dashboard. The columns' users hold no quota, so a form is sent back with its
-// refusal (303), and the .../unsigned endpoints answer it as JSON (422); the dashboard is the treasury's, auditors' and admins' (see officialPages).
+// refusal (303), and the .../unsigned and .../direct endpoints answer it as JSON (422); the dashboard is the treasury's, auditors' and admins' (see officialPages).
 func budgetPageMatrix(_ *testing.T, f *pageFixture) map[string]pageEntry {
 	round := func(suffix string) string { return fmt.Sprintf("/rounds/%d/%s", f.roundID, suffix) }
 	form := func(*pageFixture, string) url.Values { return url.Values{"initiative": {"1"}, "amount": {"1"}} }
@@ -23,5 +23,8 @@ func budgetPageMatrix(_ *testing.T, f *pageFixture) map[string]pageEntry {
 		// quota, the refusal as JSON.
 		"POST /rounds/:round/allocate/unsigned": {true, post(round("allocate/unsigned"), form), 0, http.StatusUnprocessableEntity},
 		"POST /rounds/:round/withdraw/unsigned": {true, post(round("withdraw/unsigned"), form), 0, http.StatusUnprocessableEntity},
+		// The call a wallet of the user's own sends itself: refused as JSON alike.
+		"POST /rounds/:round/allocate/direct": {true, post(round("allocate/direct"), form), 0, http.StatusUnprocessableEntity},
+		"POST /rounds/:round/withdraw/direct": {true, post(round("withdraw/direct"), form), 0, http.StatusUnprocessableEntity},
 	}
 }

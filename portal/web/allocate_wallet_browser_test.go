@@ -31,46 +31,9 @@ import (
 // the wallet, a sum over the balance and a form sent without a signature each change nothing.
 func TestAllocateWithBrowserWallet(t *testing.T) {
 	b := webtest.New(t) // first, so that a missing Chromium fails at once
-	s := startBudgetSite(t)
-	n := s.Node
+	w := startWalletCitizen(t, b, "+79165550402")
+	s, n, wallet, citizen, round, chainID := w.site, w.site.Node, w.wallet, w.citizen, w.round, w.chainID
 	ctx := t.Context()
-	chainID, err := n.Chain.ChainID(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	key, err := crypto.GenerateKey()
-	if err != nil {
-		t.Fatal(err)
-	}
-	wallet := b.Wallet(key, chainID)
-
-	u, err := n.DB.UserByUserID(ctx, browserSignIn(t, b, s.nodeSite, "+79165550402"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	verify(t, s.nodeSite, u.ID)
-	b.Open(s.URL + "/wallet")
-	if status := b.Follow("#link-wallet"); status != 200 || !strings.HasSuffix(b.Location(), "/wallet?linked=1") {
-		b.Fatalf("linking the wallet: status %d at %s: %s", status, b.Location(), b.Text("main"))
-	}
-	if w, err := n.Wallets.Wallet(ctx, u.ID); err != nil || w.Address != wallet.Address || w.Kind != storage.WalletSIWE {
-		t.Fatalf("wallet after linking: %+v, %v; want the browser's %s, linked by SIWE", w, err, wallet.Address)
-	}
-	s.distribute(t, wallet.Address, common.HexToAddress("0xc1"))
-	citizen, err := n.Budget.CitizenByAddress(ctx, wallet.Address)
-	if err != nil {
-		t.Fatal(err)
-	}
-	round, err := n.Budget.Round(ctx, s.round.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-
-	b.Open(s.URL + s.path("allocate"))
-	if hidden := webtest.Run(b, "read the wallet hint", chromedp.Evaluate[bool](`document.getElementById("wallet-needed").hidden`)); !hidden {
-		b.Fatalf("the page says a browser wallet is needed although it has one")
-	}
-	checkAllocationPage(t, b, s, citizen, budget.Balance{Quota: 150_000, Available: 150_000})
 
 	// Three changes, each signed in the wallet and relayed by the node.
 	steps := []struct {
@@ -154,6 +117,147 @@ func TestAllocateWithBrowserWallet(t *testing.T) {
 	}
 	// The one refusal the page asked for: the node answered 422 to the sum over the balance.
 	refused := "the server responded with a status of 422 (Unprocessable Entity) " + s.URL + s.path("allocate/unsigned")
+	if p := b.Problems(); len(p) != 1 || !strings.HasSuffix(p[0], refused) {
+		b.Fatalf("the browser reported problems: %q; want only the refusal %q", p, refused)
+	}
+}
+
+// walletCitizen is a citizen signed in in the browser whose wallet is their own (a
+// webtest.Wallet linked by Sign-In with Ethereum), with 1 500 ₽ of the round's 3 000 ₽.
+type walletCitizen struct {
+	site    *budgetSite
+	wallet  *webtest.Wallet
+	citizen int64
+	round   budget.Round
+	chainID *big.Int
+}
+
+// startWalletCitizen starts a node with a round, gives the browser a wallet, signs a user in
+// with phone, verifies them, links the wallet on /wallet (wallet.js: personal_sign) and
+// distributes the round to it and one other address; then opens the allocation page.
+func startWalletCitizen(t *testing.T, b *webtest.Browser, phone string) walletCitizen {
+	t.Helper()
+	s := startBudgetSite(t)
+	n := s.Node
+	ctx := t.Context()
+	chainID, err := n.Chain.ChainID(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wallet := b.Wallet(key, chainID)
+	u, err := n.DB.UserByUserID(ctx, browserSignIn(t, b, s.nodeSite, phone))
+	if err != nil {
+		t.Fatal(err)
+	}
+	verify(t, s.nodeSite, u.ID)
+	b.Open(s.URL + "/wallet")
+	if status := b.Follow("#link-wallet"); status != 200 || !strings.HasSuffix(b.Location(), "/wallet?linked=1") {
+		b.Fatalf("linking the wallet: status %d at %s: %s", status, b.Location(), b.Text("main"))
+	}
+	if w, err := n.Wallets.Wallet(ctx, u.ID); err != nil || w.Address != wallet.Address || w.Kind != storage.WalletSIWE {
+		t.Fatalf("wallet after linking: %+v, %v; want the browser's %s, linked by SIWE", w, err, wallet.Address)
+	}
+	s.distribute(t, wallet.Address, common.HexToAddress("0xc1"))
+	citizen, err := n.Budget.CitizenByAddress(ctx, wallet.Address)
+	if err != nil {
+		t.Fatal(err)
+	}
+	round, err := n.Budget.Round(ctx, s.round.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.Open(s.URL + s.path("allocate"))
+	if hidden := webtest.Run(b, "read the wallet hint", chromedp.Evaluate[bool](`document.getElementById("wallet-needed").hidden`)); !hidden {
+		b.Fatalf("the page says a browser wallet is needed although it has one")
+	}
+	checkAllocationPage(t, b, s, citizen, budget.Balance{Quota: 150_000, Available: 150_000})
+	return walletCitizen{site: s, wallet: wallet, citizen: citizen, round: round, chainID: chainID}
+}
+
+// TestAllocateDirectFromBrowserWallet walks R-1.3's direct path in headless Chromium: a
+// citizen whose wallet is their own sends each change as their own transaction to the round
+// (ethers over EIP-1193: claimAndAllocate with the proof the node gives on their first use,
+// then allocate and withdraw), paying the gas; the node learns of each from the chain (the
+// indexer of direct calls) and the page shows it. A signed, relayed change works after them;
+// a transaction while a relayed change is still on its way is refused before the wallet is
+// asked; the audit agrees.
+func TestAllocateDirectFromBrowserWallet(t *testing.T) {
+	b := webtest.New(t) // first, so that a missing Chromium fails at once
+	w := startWalletCitizen(t, b, "+79165550403")
+	s, n, wallet, citizen := w.site, w.site.Node, w.wallet, w.citizen
+	ctx := t.Context()
+	wallet.UseNode(t, n.RPCURL)
+	n.Fund(t, wallet.Address)
+
+	steps := []struct {
+		input, button, amount string
+		want                  budget.Balance
+	}{
+		{"#amount-2", "#allocate-tx-2", "500", budget.Balance{Quota: 150_000, Allocated: 50_000, Available: 100_000,
+			Allocations: []budget.Allocation{{Initiative: 2, Amount: 50_000}}}},
+		{"#amount-1", "#allocate-tx-1", "100", budget.Balance{Quota: 150_000, Allocated: 60_000, Available: 90_000,
+			Allocations: []budget.Allocation{{Initiative: 1, Amount: 10_000}, {Initiative: 2, Amount: 50_000}}}},
+		{"#withdraw-amount-2", "#withdraw-tx-2", "200,50", budget.Balance{Quota: 150_000, Allocated: 39_950, Available: 110_050,
+			Allocations: []budget.Allocation{{Initiative: 1, Amount: 10_000}, {Initiative: 2, Amount: 29_950}}}},
+	}
+	for i, st := range steps {
+		b.Do("type the amount", chromedp.SendKeys(chromedp.CSS(st.input), st.amount))
+		if status := b.Follow(st.button); status != 200 || b.Text("#done") == "" {
+			b.Fatalf("%s %s ₽: status %d, no notice: %s", st.button, st.amount, status, b.Text("main"))
+		}
+		sent := wallet.Signed("eth_sendTransaction")
+		if len(sent) != i+1 {
+			b.Fatalf("after %s the wallet sent %d transactions, want %d", st.button, len(sent), i+1)
+		}
+		receipt, err := n.Chain.TransactionReceipt(ctx, common.HexToHash(b.Text("#direct-tx")))
+		if err != nil || receipt.Status != 1 {
+			b.Fatalf("the page's transaction %s: %+v, %v", b.Text("#direct-tx"), receipt, err)
+		}
+		n.Drain(t) // the indexer reads the chain to its head
+		b.Open(b.Location())
+		checkAllocationPage(t, b, s, citizen, st.want)
+	}
+	if got := len(wallet.Signed("eth_signTypedData_v4")); got != 0 {
+		t.Fatalf("the wallet was asked for %d signatures of records, want none", got)
+	}
+	chainRound := roundv2.New(n.Chain, nil, w.round.Address)
+	if acc, err := chainRound.Account(ctx, wallet.Address); err != nil || !acc.Materialized || acc.Nonce != 0 || acc.Unallocated != 110_050 {
+		t.Fatalf("the wallet's account on chain: %+v, %v; want materialized by the direct claim, nonce 0, 110050 unallocated", acc, err)
+	}
+
+	// A signed change after the direct ones is relayed at nonce 0 (the direct claim took none).
+	resume := n.Pause(t)
+	b.Open(s.URL + s.path("allocate"))
+	b.Do("type the amount", chromedp.SendKeys(chromedp.CSS("#amount-3"), "50"))
+	if status := b.Follow("#allocate-3"); status != 200 || b.Text("#done") == "" {
+		b.Fatalf("signed allocation: status %d: %s", status, b.Text("main"))
+	}
+	// While it is on its way, a transaction from the wallet is refused before the wallet is asked.
+	b.Do("type the amount", chromedp.SendKeys(chromedp.CSS("#amount-3"), "1"))
+	b.Follow("#allocate-tx-3")
+	if got := b.Text("#refused"); !strings.HasPrefix(got, "Ваше предыдущее изменение ещё на пути") {
+		b.Fatalf("refusal shown %q, want «Ваше предыдущее изменение ещё на пути…»", got)
+	}
+	if got := len(wallet.Signed("eth_sendTransaction")); got != 3 {
+		b.Fatalf("the wallet sent %d transactions, want 3", got)
+	}
+	resume()
+	n.Drain(t)
+	want := budget.Balance{Quota: 150_000, Allocated: 44_950, Available: 105_050,
+		Allocations: []budget.Allocation{{Initiative: 1, Amount: 10_000}, {Initiative: 2, Amount: 29_950}, {Initiative: 3, Amount: 5_000}}}
+	b.Open(s.URL + s.path("allocate"))
+	checkAllocationPage(t, b, s, citizen, want)
+	if acc, err := chainRound.Account(ctx, wallet.Address); err != nil || acc.Nonce != 1 || acc.Unallocated != 105_050 {
+		t.Fatalf("the wallet's account on chain after the signed change: %+v, %v; want nonce 1, 105050 unallocated", acc, err)
+	}
+	if rep, err := audit.RecomputeV2(ctx, n.Chain, w.round.Address); err != nil || !rep.OK() || rep.Allocations != 3 || rep.Withdrawals != 1 {
+		t.Fatalf("audit of the round: %v, %+v", err, rep)
+	}
+	refused := "the server responded with a status of 422 (Unprocessable Entity) " + s.URL + s.path("allocate/direct")
 	if p := b.Problems(); len(p) != 1 || !strings.HasSuffix(p[0], refused) {
 		b.Fatalf("the browser reported problems: %q; want only the refusal %q", p, refused)
 	}

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"sync"
 	"testing"
 	"time"
 
@@ -37,11 +38,13 @@ import (
 
 // Node is a running test node.
 type Node struct {
-	DB       *storage.DB
-	Chain    *chain.Client
-	Budget   *budget.Service
-	Anchors  *anchors.Service
-	Worker   *outbox.Worker
+	DB      *storage.DB
+	Chain   *chain.Client
+	Budget  *budget.Service
+	Anchors *anchors.Service
+	Worker  *outbox.Worker
+	// Direct indexes the direct calls of own wallets on BudgetRoundV2 rounds (direct.go).
+	Direct   *budget.Indexer
 	Tokens   *access.Tokens
 	Identity *identity.Service
 	SMS      *fake.SMS    // the messages the identity service sent
@@ -54,6 +57,10 @@ type Node struct {
 	Vault    *pii.Vault       // seals the node's personal data
 	Storage  storage.Config   // the database, for storagetest.DumpText
 	log      *slog.Logger
+	// stopWorker stops the running outbox worker and waits for it (Pause).
+	stopWorker func()
+	// manualIndex: the test runs the indexer of direct calls (Options.ManualIndex).
+	manualIndex bool
 
 	// Initiatives are the citizens' initiatives (initiatives.go), photos in a temporary directory.
 	Initiatives *initiatives.Service
@@ -72,6 +79,9 @@ type Options struct {
 	Log *slog.Logger
 	// Proxies are the API's trusted proxies; nil: none.
 	Proxies *httpx.Proxies
+	// ManualIndex keeps the indexer of direct calls from running on its own: the test runs
+	// its passes with IndexDirect.
+	ManualIndex bool
 }
 
 // Start starts a node on driver ("sqlite" or "postgres"); everything stops at test cleanup.
@@ -144,6 +154,7 @@ func StartWith(t testing.TB, driver string, o Options) *Node {
 	t.Cleanup(srv.Close)
 	n.URL = srv.URL
 	n.startWorker(t)
+	n.startDirect(t, chainID.Uint64(), o.ManualIndex)
 	// The AnchorRegistry's deployment is mined before the test begins, so a test that
 	// compares the database before and after a request sees only what the request did.
 	n.Drain(t)
@@ -151,22 +162,44 @@ func StartWith(t testing.TB, driver string, o Options) *Node {
 }
 
 func (n *Node) startWorker(t testing.TB) {
+	n.stopWorker = n.runWorker(t)
+	t.Cleanup(func() { n.stopWorker() })
+}
+
+// runWorker runs the outbox worker until the returned stop is called.
+func (n *Node) runWorker(t testing.TB) (stop func()) {
 	ctx, cancel := cancelCtx(t)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
 		n.Worker.Run(ctx)
 	}()
-	t.Cleanup(func() { cancel(); <-done })
+	return sync.OnceFunc(func() { cancel(); <-done })
 }
 
-// Drain waits until every queued chain operation is mined or failed.
+// Pause stops the outbox worker until resume is called: operations queue, none is signed.
+// Drain waits for the worker, so call it only after resume.
+func (n *Node) Pause(t testing.TB) (resume func()) {
+	t.Helper()
+	n.stopWorker()
+	return func() { n.stopWorker = n.runWorker(t) }
+}
+
+// Drain waits until every queued chain operation is mined or failed and, unless the test
+// runs the indexer of direct calls itself (Options.ManualIndex), until the indexer has read
+// the chain up to its head: the database changes no more while nothing new happens.
 func (n *Node) Drain(t testing.TB) {
 	t.Helper()
 	ctx, cancel := cancelCtx(t)
 	defer cancel()
 	if err := n.Worker.Drain(ctx); err != nil {
 		t.Fatalf("drain outbox: %v", err)
+	}
+	if n.manualIndex {
+		return
+	}
+	if err := n.Direct.Once(ctx); err != nil {
+		t.Fatalf("index direct calls: %v", err)
 	}
 }
 

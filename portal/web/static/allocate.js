@@ -4,9 +4,20 @@
 // data-sign URL answers EIP-712 typed data), has the browser's wallet sign it
 // (window.ethereum, EIP-1193: eth_signTypedData_v4) and sends the form with the nonce and
 // the signature. The node checks the signature and relays the record; the citizen pays no
-// gas. Without a wallet the forms go as they are, and the node says that a signature is
-// needed. Loaded from the node itself, as the page's policy requires.
+// gas. The form's "via=tx" button sends the move as the citizen's own transaction instead
+// (they pay the gas): the form's data-direct URL answers the call (claimAndAllocate with
+// their eligibility proof on their first use, else allocate or withdraw), the wallet sends
+// it to the round's contract, and once it is mined the page reloads; the node learns of it
+// from the chain. Without a wallet the forms go as they are, and the node says that a
+// signature is needed. Loaded from the node itself, as the page's policy requires.
 "use strict";
+
+// The round's functions a citizen calls directly (BudgetRoundV2).
+var ROUND_ABI = [
+  "function claimAndAllocate(uint256 index, uint256 quota, bytes32[] proof, uint256 id, uint256 amount)",
+  "function allocate(uint256 id, uint256 amount)",
+  "function withdraw(uint256 id, uint256 amount)",
+];
 
 // Problems the page explains in words rather than with the wallet's message.
 class WrongAccount extends Error {}
@@ -24,7 +35,7 @@ function explain(err, expected) {
   if (rejected(err)) {
     return "Вы отклонили запрос в кошельке. Ничего не изменилось.";
   }
-  return "Не удалось подписать в кошельке: " + ((err && (err.shortMessage || err.message)) || err) +
+  return "Не удалось в кошельке: " + ((err && (err.shortMessage || err.message)) || err) +
     ". Ничего не изменилось.";
 }
 
@@ -44,11 +55,10 @@ async function connect(expected, chainId) {
   return provider.getSigner(expected);
 }
 
-// signAndSend asks the node for the form's record, has the wallet sign it and sends the form.
-// A move the node refuses comes back as the page's own refusal, before the wallet is asked.
-async function signAndSend(form, expected, status) {
-  status.textContent = "Готовим запись для подписи…";
-  var resp = await fetch(form.dataset.sign, {
+// ask posts the form to the node's url and returns its JSON answer. A move the node refuses
+// comes back as the page's own refusal (the page is reloaded with it): null then.
+async function ask(form, url, want) {
+  var resp = await fetch(url, {
     method: "POST", body: new URLSearchParams(new FormData(form)), credentials: "same-origin",
     headers: { Accept: "application/json" },
   });
@@ -60,10 +70,46 @@ async function signAndSend(form, expected, status) {
   }
   if (!resp.ok && body && body.error) {
     window.location.assign(window.location.pathname + "?error=" + encodeURIComponent(body.error));
+    return null;
+  }
+  if (!resp.ok || !body || !(want in body)) {
+    throw new Error("узел не ответил (ответ " + resp.status + ")");
+  }
+  return body;
+}
+
+// sendDirect asks the node for the form's call of the round, has the wallet send it as the
+// citizen's transaction and, once it is mined, reloads the page with its hash.
+async function sendDirect(form, expected, status) {
+  status.textContent = "Готовим транзакцию…";
+  var call = await ask(form, form.dataset.direct, "method");
+  if (!call) {
     return;
   }
-  if (!resp.ok || !body || !body.typed_data) {
-    throw new Error("узел не выдал запись (ответ " + resp.status + ")");
+  status.textContent = "Подключаем кошелёк…";
+  var signer = await connect(expected, BigInt(call.chain_id));
+  var round = new ethers.Contract(call.round, ROUND_ABI, signer);
+  status.textContent = "Подтвердите транзакцию в кошельке…";
+  var tx;
+  if (call.method === "claimAndAllocate") {
+    tx = await round.claimAndAllocate(call.index, call.quota, call.proof, call.initiative, call.amount);
+  } else {
+    tx = await round[call.method](call.initiative, call.amount);
+  }
+  status.textContent = "Транзакция отправлена, ждём записи в блок…";
+  var receipt = await tx.wait();
+  if (!receipt || receipt.status !== 1) {
+    throw new Error("транзакция не прошла");
+  }
+  window.location.assign(window.location.pathname + "?done=direct&tx=" + receipt.hash);
+}
+
+// signAndSend asks the node for the form's record, has the wallet sign it and sends the form.
+async function signAndSend(form, expected, status) {
+  status.textContent = "Готовим запись для подписи…";
+  var body = await ask(form, form.dataset.sign, "typed_data");
+  if (!body) {
+    return;
   }
   var td = body.typed_data;
   status.textContent = "Подключаем кошелёк…";
@@ -88,13 +134,14 @@ document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("form[data-sign]").forEach(function (form) {
     form.addEventListener("submit", function (ev) {
       ev.preventDefault();
-      var button = form.querySelector("button[type=submit]");
-      if (button.disabled) {
+      var buttons = form.querySelectorAll("button[type=submit]");
+      if (buttons[0].disabled) {
         return;
       }
-      button.disabled = true;
-      signAndSend(form, panel.dataset.address, status).catch(function (err) {
-        button.disabled = false;
+      buttons.forEach(function (b) { b.disabled = true; });
+      var direct = ev.submitter && ev.submitter.value === "tx";
+      (direct ? sendDirect : signAndSend)(form, panel.dataset.address, status).catch(function (err) {
+        buttons.forEach(function (b) { b.disabled = false; });
         status.textContent = explain(err, panel.dataset.address);
       });
     });

@@ -8,14 +8,19 @@ import (
 	"math/big"
 	"strings"
 	"sync"
+	"testing"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/ethereum/go-ethereum/signer/core/apitypes"
 )
 
@@ -30,10 +35,14 @@ import (
 //   - personal_sign signs EIP-191 text (accounts.TextHash);
 //   - eth_signTypedData_v4 signs EIP-712 typed data (go-ethereum's apitypes), and refuses
 //     a domain of another chain, as MetaMask does;
-//   - any other method is refused with code 4200 (unsupported).
+//   - eth_sendTransaction signs and sends a transaction (EIP-1559) through the node of
+//     UseNode, which also answers every other method (eth_call, eth_estimateGas, receipts…),
+//     as a wallet relays reads to its node;
+//   - without a node, any other method is refused with code 4200 (unsupported).
 type Wallet struct {
 	Address common.Address
 	key     *ecdsa.PrivateKey
+	node    *rpc.Client // nil: no transactions, no reads
 
 	mu      sync.Mutex
 	chainID *big.Int
@@ -96,6 +105,20 @@ func (b *Browser) Wallet(key *ecdsa.PrivateKey, chainID *big.Int) *Wallet {
 			return err
 		}))
 	return w
+}
+
+// UseNode makes the wallet send transactions and relay reads through the JSON-RPC node at
+// url, until the test ends.
+func (w *Wallet) UseNode(t testing.TB, url string) {
+	t.Helper()
+	c, err := rpc.DialContext(t.Context(), url)
+	if err != nil {
+		t.Fatalf("wallet: dial %s: %v", url, err)
+	}
+	t.Cleanup(c.Close)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.node = c
 }
 
 // Calls are the requests pages made of the wallet so far, in order.
@@ -171,8 +194,83 @@ func (w *Wallet) answer(method string, params []json.RawMessage) walletAnswer {
 			return walletFail(-32602, err.Error())
 		}
 		return w.sign(params[0], digest)
+	case "eth_sendTransaction":
+		return w.send(params)
 	}
-	return walletFail(4200, "the wallet does not support "+method)
+	if w.node == nil {
+		return walletFail(4200, "the wallet does not support "+method)
+	}
+	var out json.RawMessage
+	args := make([]any, len(params))
+	for i, p := range params {
+		args[i] = p
+	}
+	if err := w.node.CallContext(context.Background(), &out, method, args...); err != nil {
+		if e, ok := err.(rpc.Error); ok {
+			return walletFail(e.ErrorCode(), e.Error())
+		}
+		return walletFail(-32603, err.Error())
+	}
+	return walletAnswer{Result: out}
+}
+
+// send signs the transaction of an eth_sendTransaction request as the wallet's account,
+// filling in what the page left out (nonce, gas, fees), and sends it through the node.
+func (w *Wallet) send(params []json.RawMessage) walletAnswer {
+	var req struct {
+		From  common.Address  `json:"from"`
+		To    *common.Address `json:"to"`
+		Data  hexutil.Bytes   `json:"data"`
+		Value *hexutil.Big    `json:"value"`
+		Gas   *hexutil.Uint64 `json:"gas"`
+	}
+	if w.node == nil {
+		return walletFail(4200, "the wallet has no node to send through")
+	}
+	if len(params) != 1 || json.Unmarshal(params[0], &req) != nil {
+		return walletFail(-32602, "invalid transaction")
+	}
+	if req.From != w.Address || w.offered != w.Address {
+		return walletFail(4100, "the requested account is not authorized")
+	}
+	if w.reject > 0 {
+		w.reject--
+		return walletFail(4001, "User rejected the request.")
+	}
+	ctx := context.Background()
+	ec := ethclient.NewClient(w.node)
+	nonce, err := ec.PendingNonceAt(ctx, w.Address)
+	if err != nil {
+		return walletFail(-32603, err.Error())
+	}
+	value := new(big.Int)
+	if req.Value != nil {
+		value = req.Value.ToInt()
+	}
+	gas := uint64(0)
+	if req.Gas != nil {
+		gas = uint64(*req.Gas)
+	} else if gas, err = ec.EstimateGas(ctx, ethereum.CallMsg{From: w.Address, To: req.To, Data: req.Data, Value: value}); err != nil {
+		return walletFail(-32603, err.Error())
+	}
+	tip, err := ec.SuggestGasTipCap(ctx)
+	if err != nil {
+		return walletFail(-32603, err.Error())
+	}
+	head, err := ec.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return walletFail(-32603, err.Error())
+	}
+	feeCap := new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2)))
+	tx, err := types.SignNewTx(w.key, types.LatestSignerForChainID(w.chainID), &types.DynamicFeeTx{
+		ChainID: w.chainID, Nonce: nonce, GasTipCap: tip, GasFeeCap: feeCap, Gas: gas, To: req.To, Value: value, Data: req.Data})
+	if err != nil {
+		return walletFail(-32603, err.Error())
+	}
+	if err := ec.SendTransaction(ctx, tx); err != nil {
+		return walletFail(-32603, err.Error())
+	}
+	return walletAnswer{Result: tx.Hash().Hex()}
 }
 
 // sign signs digest as the account named by the request, when the user agrees.
