@@ -37,7 +37,7 @@ func TestPages(t *testing.T) {
 		{"GET", "/", 200, html, []string{`<html lang="ru">`, "Дворы 2027", "1\u00a0000\u00a0000,00\u00a0₽", `href="/rounds/1"`}, true},
 		{"HEAD", "/", 200, html, nil, true},
 		{"GET", "/rounds/1", 200, html, []string{"Площадка &lt;для&gt; детей", "400\u00a0000,00\u00a0₽", r.Name,
-			"pbnode audit --rpc " + testRPC + " --round "}, true},
+			"pbnode audit --rpc " + testRPC + " --round ", `id="rule" data-rule="greedy"`, "Правило отбора."}, true},
 		{"GET", "/rounds/999", 404, html, []string{"Голосование не найдено", `href="/"`}, true},
 		{"GET", "/rounds/abc", 404, html, []string{"Страница не найдена"}, true},
 		{"GET", "/rounds/0", 404, html, []string{"Страница не найдена"}, true},

@@ -9,6 +9,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/gin-gonic/gin"
 
+	"github.com/pbnode/pbnode/chain/roundv2"
 	"github.com/pbnode/pbnode/portal/budget"
 )
 
@@ -18,6 +19,22 @@ type roundView struct {
 	Initiatives []budget.Initiative
 	Closed      bool   // the deadline has passed
 	Audit       string // the command that recomputes the round from the chain; empty before deployment
+}
+
+// RuleCode is the round's funded-set rule as the API names it.
+func (r roundView) RuleCode() string { return budget.RuleName(r.Rule) }
+
+// RuleLabel says in words how the round picks the funded initiatives.
+func (r roundView) RuleLabel() string {
+	switch r.Rule {
+	case roundv2.RuleGreedyNoSkip:
+		return "Инициативы по убыванию собранных токенов получают финансирование, пока хватает бюджета; отбор останавливается на первой, которая не помещается."
+	case roundv2.RuleGreedyThreshold:
+		return "Участвуют инициативы, собравшие не меньше " + Rubles(r.Threshold) + "; они по убыванию собранных токенов получают финансирование, пока хватает бюджета, а не поместившаяся пропускается."
+	case roundv2.RulePiggyBank:
+		return "Финансирование получает инициатива, чья копилка набрала её стоимость; если таких на сумму больше бюджета, первыми идут бо́льшие копилки."
+	}
+	return "Инициативы по убыванию собранных токенов получают финансирование, пока хватает бюджета; не поместившаяся пропускается, следующие ещё могут пройти."
 }
 
 // Deployed reports whether the round's contract address is known.
