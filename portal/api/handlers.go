@@ -105,17 +105,11 @@ func (s *server) allocate(c *gin.Context) { s.move(c, s.budget.Allocate) }
 func (s *server) withdraw(c *gin.Context) { s.move(c, s.budget.Withdraw) }
 
 func (s *server) move(c *gin.Context, do func(context.Context, budget.Move) (budget.Receipt, error)) {
-	id, ok := s.roundID(c)
-	var req moveRequest
-	if !ok || !s.bind(c, &req) {
+	m, req, ok := s.moveOf(c)
+	if !ok {
 		return
 	}
-	p, _ := principal(c)
-	if p.CitizenID == 0 {
-		s.fail(c, fmt.Errorf("%w: no wallet is linked to this user yet", budget.ErrCitizenNotFound))
-		return
-	}
-	m, err := signedMove(budget.Move{RoundID: id, CitizenID: p.CitizenID, Initiative: req.Initiative, Amount: req.AmountKopecks}, req)
+	m, err := signedMove(m, req)
 	if err != nil {
 		s.fail(c, err)
 		return
@@ -123,6 +117,21 @@ func (s *server) move(c *gin.Context, do func(context.Context, budget.Move) (bud
 	r, err := do(c.Request.Context(), m)
 	resp := moveResponse{Operation: operationJSON{ID: r.OpID, Status: r.Status}, Balance: balanceOf(r.Balance)}
 	s.render(c, http.StatusAccepted, resp, err)
+}
+
+// moveOf reads the signed-in citizen's move of round {round} from the request body; a
+// refusal (a malformed body, a user without a wallet) is answered and ok is false.
+func (s *server) moveOf(c *gin.Context) (m budget.Move, req moveRequest, ok bool) {
+	id, ok := s.roundID(c)
+	if !ok || !s.bind(c, &req) {
+		return m, req, false
+	}
+	p, _ := principal(c)
+	if p.CitizenID == 0 {
+		s.fail(c, fmt.Errorf("%w: no wallet is linked to this user yet", budget.ErrCitizenNotFound))
+		return m, req, false
+	}
+	return budget.Move{RoundID: id, CitizenID: p.CitizenID, Initiative: req.Initiative, Amount: req.AmountKopecks}, req, true
 }
 
 func (s *server) finalize(c *gin.Context) {

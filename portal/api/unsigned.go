@@ -29,17 +29,11 @@ func (s *server) unsignedWithdrawal(c *gin.Context) { s.unsigned(c, true) }
 
 // unsigned answers the record the signed-in citizen's own wallet must sign for a move.
 func (s *server) unsigned(c *gin.Context, withdraw bool) {
-	id, ok := s.roundID(c)
-	var req moveRequest
-	if !ok || !s.bind(c, &req) {
+	m, _, ok := s.moveOf(c)
+	if !ok {
 		return
 	}
-	p, _ := principal(c)
-	if p.CitizenID == 0 {
-		s.fail(c, fmt.Errorf("%w: no wallet is linked to this user yet", budget.ErrCitizenNotFound))
-		return
-	}
-	u, err := s.budget.PrepareMove(c.Request.Context(), budget.Move{RoundID: id, CitizenID: p.CitizenID, Initiative: req.Initiative, Amount: req.AmountKopecks}, withdraw)
+	u, err := s.budget.PrepareMove(c.Request.Context(), m, withdraw)
 	s.render(c, http.StatusOK, unsignedOf(u), err)
 }
 
