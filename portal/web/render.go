@@ -19,8 +19,8 @@ var templateFS embed.FS
 // templates are the parsed pages by file name ("home.html"), each joined with the layout.
 type templates map[string]*template.Template
 
-// parseTemplates parses every page under templates/ with layout.html and the form parts of
-// fields.html. A broken template is a programming error, caught by any test that builds the
+// parseTemplates parses every page under templates/ with layout.html and the shared parts of
+// fields.html (form fields, a piggy bank). A broken template is a programming error, caught by any test that builds the
 // site, so it panics.
 func parseTemplates(funcs template.FuncMap) templates {
 	names, err := fs.Glob(templateFS, "templates/*.html")
