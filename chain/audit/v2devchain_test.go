@@ -2,7 +2,6 @@ package audit
 
 import (
 	"crypto/ecdsa"
-	"math/big"
 	"slices"
 	"strings"
 	"testing"
@@ -13,7 +12,6 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/pbnode/pbnode/chain"
-	"github.com/pbnode/pbnode/chain/devchain"
 	"github.com/pbnode/pbnode/chain/devchain/devchaintest"
 	"github.com/pbnode/pbnode/chain/merkle"
 	"github.com/pbnode/pbnode/chain/roundv2"
@@ -113,7 +111,7 @@ func (e *v2Round) play(t *testing.T) {
 	ctx := t.Context()
 	// Citizen 3 will send a transaction directly: fund them first, so that
 	// the node's transaction pool has seen the balance by then.
-	fundV2(t, e.c, e.s, e.addr(3))
+	devchaintest.Fund(t, e.c, e.s, e.addr(3))
 	claims := []roundv2.Signed{
 		e.sign(t, 0, claimRec(0, 1, 150)), e.sign(t, 1, claimRec(1, 2, 120)), e.sign(t, 2, claimRec(2, 3, 100)),
 	}
@@ -157,31 +155,6 @@ func (e *v2Round) play(t *testing.T) {
 		time.Sleep(100 * time.Millisecond)
 	}
 	e.relay(t, e.sign(t, 3, opRec(roundv2.KindAllocate, 1, 40, 0)))
-}
-
-// fundV2 sends 1 ETH from the dev key to addr, for a citizen who sends
-// transactions directly.
-func fundV2(t *testing.T, c *chain.Client, s *chain.Sender, addr common.Address) {
-	t.Helper()
-	ctx := t.Context()
-	nonce, err := s.PendingNonce(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	chainID, _ := c.ChainID(ctx)
-	tx, err := types.SignNewTx(devchain.DevKey(), types.LatestSignerForChainID(chainID), &types.DynamicFeeTx{
-		ChainID: chainID, Nonce: nonce, GasTipCap: big.NewInt(1e9), GasFeeCap: big.NewInt(1e11), Gas: 21_000,
-		To: &addr, Value: new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Broadcast(ctx, tx); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.WaitMined(ctx, tx.Hash()); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // passDeadline mines filler blocks until the latest block's time reaches

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/pbnode/pbnode/chain"
 	"github.com/pbnode/pbnode/chain/bindings"
@@ -57,4 +58,32 @@ func DeployRound(t testing.TB, s *chain.Sender, name string, budget *big.Int, de
 		t.Fatalf("deploy BudgetRound: %v", err)
 	}
 	return r.ContractAddress
+}
+
+// Fund sends 1 ETH from the dev key to addr through s (which must sign with the dev key) on
+// c's chain, for a wallet that sends its own transactions, and waits until it is mined.
+func Fund(t testing.TB, c *chain.Client, s *chain.Sender, addr common.Address) {
+	t.Helper()
+	ctx := t.Context()
+	chainID, err := c.ChainID(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nonce, err := s.PendingNonce(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := types.SignNewTx(devchain.DevKey(), types.LatestSignerForChainID(chainID), &types.DynamicFeeTx{
+		ChainID: chainID, Nonce: nonce, GasTipCap: big.NewInt(1e9), GasFeeCap: big.NewInt(1e11), Gas: 21_000,
+		To: &addr, Value: new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Broadcast(ctx, tx); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.WaitMined(ctx, tx.Hash()); err != nil {
+		t.Fatal(err)
+	}
 }

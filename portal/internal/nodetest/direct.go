@@ -1,15 +1,14 @@
 package nodetest
 
 import (
-	"math/big"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/pbnode/pbnode/chain"
 	"github.com/pbnode/pbnode/chain/devchain"
+	"github.com/pbnode/pbnode/chain/devchain/devchaintest"
 	"github.com/pbnode/pbnode/portal/budget"
 )
 
@@ -47,28 +46,10 @@ func (n *Node) IndexDirect(t testing.TB) {
 // with the chain when it resumes.
 func (n *Node) Fund(t testing.TB, addr common.Address) {
 	t.Helper()
-	ctx := t.Context()
 	defer n.Pause(t)()
-	chainID, err := n.Chain.ChainID(ctx)
+	chainID, err := n.Chain.ChainID(t.Context())
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := chain.NewSender(n.Chain, devchain.DevKey(), chainID)
-	nonce, err := s.PendingNonce(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tx, err := types.SignNewTx(devchain.DevKey(), types.LatestSignerForChainID(chainID), &types.DynamicFeeTx{
-		ChainID: chainID, Nonce: nonce, GasTipCap: big.NewInt(1e9), GasFeeCap: big.NewInt(1e11), Gas: 21_000,
-		To: &addr, Value: new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil),
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.Broadcast(ctx, tx); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.WaitMined(ctx, tx.Hash()); err != nil {
-		t.Fatal(err)
-	}
+	devchaintest.Fund(t, n.Chain, chain.NewSender(n.Chain, devchain.DevKey(), chainID), addr)
 }
